@@ -1,0 +1,5 @@
+"""Run the `pmo-desktop` command with `python -m pmo_desktop`."""
+
+from pmo_desktop.cli import main
+
+raise SystemExit(main())

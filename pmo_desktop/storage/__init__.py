@@ -1,0 +1,1 @@
+"""Persistence: the SQLAlchemy models, the `.pmo` file (check, open, lock, save, recover) and migrations."""
