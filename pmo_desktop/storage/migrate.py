@@ -86,3 +86,15 @@ def schema_of(connection: sqlite3.Connection) -> frozenset[tuple[str, str, str]]
     """The same rows read from an open file (NULL `sql` belongs to SQLite's automatic indexes)."""
     rows = connection.execute("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL")
     return frozenset((str(kind), str(name), str(sql)) for kind, name, sql in rows)
+
+
+def upgrade_file(database: Path) -> None:
+    """Upgrade the database file at `database` to the newest revision in one transaction."""
+    from pmo_desktop.storage.engine import make_engine
+
+    engine = make_engine(database)
+    try:
+        with engine.begin() as connection:
+            upgrade(connection)
+    finally:
+        engine.dispose()

@@ -1,0 +1,125 @@
+"""The full check of a private copy of a portfolio, within a bounded time.
+
+The caller copies the user's file first (see `portfolio_file`); everything here runs on that copy, so the
+user's file is never touched by SQLite. In order: structure (quick or full integrity check), the schema
+against the allow-list of its revision (unknown triggers, views or columns mean refusal), foreign keys, and
+after any migration the values themselves.
+"""
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from pmo_desktop.domain.errors import FileRefusedError
+from pmo_desktop.i18n import tr
+from pmo_desktop.storage.hardening import DeadlineExceeded, connect_untrusted, deadline
+from pmo_desktop.storage.schema_version import APPLICATION_ID, SchemaVersion
+from pmo_desktop.storage.value_rules import rules_by_table
+
+CHECK_SECONDS = 5.0
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    """What the structural check learnt about a file."""
+
+    revision: str
+    version: SchemaVersion
+
+
+def _refuse(name: str, sentence: str, **fields: object) -> FileRefusedError:
+    return FileRefusedError(tr(sentence, name=name, **fields))
+
+
+def check_structure(copy: Path, name: str, *, thorough: bool = False, seconds: float = CHECK_SECONDS) -> CheckedFile:
+    """Check the copy's pages, schema and links; return its revision. Raises `FileRefusedError`."""
+    connection = connect_untrusted(copy)
+    try:
+        with deadline(connection, seconds):
+            return _check_structure(connection, name, thorough)
+    except DeadlineExceeded:
+        raise _refuse(name, "Checking '{name}' took longer than {seconds:g} seconds; it is damaged or "
+                      "not a portfolio.", seconds=seconds) from None
+    except sqlite3.DatabaseError as error:
+        raise _refuse(name, "'{name}' is damaged and cannot be read ({reason}).", reason=error) from None
+    finally:
+        connection.close()
+
+
+def _check_structure(connection: sqlite3.Connection, name: str, thorough: bool) -> CheckedFile:
+    from pmo_desktop.storage import migrate
+
+    pragma = "integrity_check" if thorough else "quick_check"
+    problems = [row[0] for row in connection.execute(f"PRAGMA {pragma}(5)")]
+    if problems != ["ok"]:
+        raise _refuse(name, "'{name}' is damaged: {problem}.", problem=problems[0])
+    if connection.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+        raise _refuse(name, "'{name}' is a database of another application, not a PMO Desktop portfolio.")
+    revision = _read_revision(connection, name)
+    try:
+        version = migrate.version_of_revision(revision)
+        expected = migrate.expected_schema(revision)
+    except Exception:  # alembic raises several kinds for a revision it does not know
+        raise _refuse(name, "'{name}' has a file format revision ({revision}) this version does not know.",
+                      revision=revision) from None
+    if connection.execute("PRAGMA user_version").fetchone()[0] != version.user_version:
+        raise _refuse(name, "'{name}' is damaged: its format version does not match its contents.")
+    _check_schema(migrate.schema_of(connection), expected, name)
+    if connection.execute("PRAGMA foreign_key_check").fetchone() is not None:
+        raise _refuse(name, "'{name}' is damaged: some records point to records that do not exist.")
+    return CheckedFile(revision, version)
+
+
+def _read_revision(connection: sqlite3.Connection, name: str) -> str:
+    row = connection.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+    ).fetchone()
+    if row is None:
+        raise _refuse(name, "'{name}' is not a PMO Desktop portfolio (it has no format revision).")
+    revisions = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+    if len(revisions) != 1 or not isinstance(revisions[0][0], str):
+        raise _refuse(name, "'{name}' is damaged: its format revision is missing or ambiguous.")
+    return str(revisions[0][0])
+
+
+def _check_schema(actual: frozenset[tuple[str, str, str]], expected: frozenset[tuple[str, str, str]],
+                  name: str) -> None:
+    unexpected = sorted(actual - expected)
+    if unexpected:
+        kind, object_name, _ = unexpected[0]
+        raise _refuse(name, "'{name}' was altered outside PMO Desktop: it holds an unexpected {kind} "
+                      "'{object}', so it is not opened.", kind=kind, object=object_name)
+    missing = sorted(expected - actual)
+    if missing:
+        kind, object_name, _ = missing[0]
+        raise _refuse(name, "'{name}' is damaged: the {kind} '{object}' is missing.", kind=kind, object=object_name)
+
+
+def check_values(copy: Path, name: str, *, seconds: float = CHECK_SECONDS) -> dict[str, int]:
+    """Check every value against the rules of the current schema; return the row count of each table."""
+    connection = connect_untrusted(copy)
+    try:
+        with deadline(connection, seconds):
+            return _check_values(connection, name)
+    except DeadlineExceeded:
+        raise _refuse(name, "Checking '{name}' took longer than {seconds:g} seconds; it is damaged or "
+                      "not a portfolio.", seconds=seconds) from None
+    except sqlite3.DatabaseError as error:
+        raise _refuse(name, "'{name}' is damaged and cannot be read ({reason}).", reason=error) from None
+    finally:
+        connection.close()
+
+
+def _check_values(connection: sqlite3.Connection, name: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for table, rules in rules_by_table().items():
+        sums = ", ".join(f"coalesce(sum({rule.bad_when}), 0)" for rule in rules)
+        row = connection.execute(f'SELECT count(*), {sums} FROM "{table}"').fetchone()
+        counts[table] = int(row[0])
+        for rule, bad in zip(rules, row[1:], strict=True):
+            if bad:
+                raise _refuse(name, "'{name}' holds values PMO Desktop cannot use: {problem} "
+                              "({count} records).", problem=rule.description, count=bad)
+    if counts.get("portfolio") != 1:
+        raise _refuse(name, "'{name}' is damaged: it must hold exactly one portfolio record.")
+    return counts

@@ -1,0 +1,104 @@
+"""Atomic Save: the user's file is always either the old or the new version, whole, in one file.
+
+Write a compact copy beside the target (`VACUUM INTO` a temporary name), fsync it, check it, copy the
+target's permissions, rename it over the target and fsync the folder. A failure at any step removes the
+temporary file and leaves the target byte-for-byte as it was.
+"""
+
+import errno
+import os
+import sqlite3
+import time
+import uuid
+from pathlib import Path
+
+from pmo_desktop.domain.errors import SaveError
+from pmo_desktop.i18n import tr
+from pmo_desktop.storage.lock import process_alive
+from pmo_desktop.storage.schema_version import APPLICATION_ID
+
+TEMP_SUFFIX = ".saving"
+_STALE_TEMP_SECONDS = 3600
+
+
+def temporary_name(target: Path) -> Path:
+    return target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}{TEMP_SUFFIX}")
+
+
+def remove_stale_temporaries(target: Path) -> None:
+    """Delete temporary files that an earlier save of `target` left when its process was killed."""
+    prefix = f".{target.name}."
+    for candidate in target.parent.glob(f"{prefix}*{TEMP_SUFFIX}"):
+        parts = candidate.name[len(prefix):].split(".")
+        pid = int(parts[0]) if parts and parts[0].isdigit() else 0
+        try:
+            old = time.time() - candidate.stat().st_mtime > _STALE_TEMP_SECONDS
+        except OSError:
+            continue
+        if not process_alive(pid) and (old or pid != os.getpid()):
+            candidate.unlink(missing_ok=True)
+
+
+def _fsync_path(path: Path, directory: bool = False) -> None:
+    flags = os.O_RDONLY | (getattr(os, "O_DIRECTORY", 0) if directory else 0)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError:
+        if directory:  # some platforms cannot open folders; the rename is still atomic there
+            return
+        raise
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _verify(copy: Path) -> None:
+    connection = sqlite3.connect(copy, isolation_level=None)
+    try:
+        if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise sqlite3.DatabaseError("the written copy failed its check")
+        if connection.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            raise sqlite3.DatabaseError("the written copy lost its application id")
+    finally:
+        connection.close()
+
+
+def _explain(target: Path, error: BaseException) -> SaveError:
+    text = str(error).lower()
+    number = getattr(error, "errno", None)
+    if number in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT) or "full" in text or "too large" in text:
+        reason = tr("there is not enough space on the disk")
+    elif target.is_dir():
+        reason = tr("a folder of that name is in the way")
+    elif number in (errno.EACCES, errno.EPERM, errno.EROFS) or "readonly" in text or "unable to open" in text:
+        reason = tr("you cannot write to that folder")
+    elif number == errno.EBUSY:
+        reason = tr("another program holds the file")
+    else:
+        reason = tr("the disk reported an error ({error})", error=error)
+    return SaveError(tr("Could not save '{name}': {reason}. The file on disk is unchanged and your edits "
+                        "are kept.", name=target.name, reason=reason))
+
+
+def publish(working_database: Path, target: Path) -> None:
+    """Write `working_database` over `target` atomically. Raises `SaveError` with one sentence."""
+    if target.is_dir():
+        raise _explain(target, IsADirectoryError(errno.EISDIR, "is a directory"))
+    remove_stale_temporaries(target)
+    temporary = temporary_name(target)
+    try:
+        source = sqlite3.connect(working_database, isolation_level=None)
+        try:
+            source.execute("VACUUM INTO ?", (str(temporary),))
+        finally:
+            source.close()
+        _fsync_path(temporary)
+        _verify(temporary)
+        if target.exists():
+            os.chmod(temporary, target.stat().st_mode & 0o777)
+        os.replace(temporary, target)
+        _fsync_path(target.parent, directory=True)
+    except (OSError, sqlite3.Error) as error:
+        temporary.unlink(missing_ok=True)
+        raise _explain(target, error) from None
