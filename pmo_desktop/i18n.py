@@ -6,16 +6,20 @@ translator with `set_translator` once it has one. Until then `tr` returns the te
 
 from collections.abc import Callable
 
-_translate: Callable[[str], str] = lambda text: text  # noqa: E731 - identity until a translator is set
+
+def _identity(text: str) -> str:
+    return text
+
+
+_translator: list[Callable[[str], str]] = [_identity]
 
 
 def set_translator(translate: Callable[[str], str]) -> None:
     """Route every later `tr` call through `translate`."""
-    global _translate
-    _translate = translate
+    _translator[0] = translate
 
 
 def tr(text: str, **fields: object) -> str:
     """Translate `text`, then fill its `{fields}`."""
-    translated = _translate(text)
+    translated = _translator[0](text)
     return translated.format(**fields) if fields else translated

@@ -1,13 +1,6 @@
 """Enumerations of the data model (DESIGN.md section 3). Values are what the file stores: never rename one."""
 
-from enum import Enum
-
-
-class StrEnum(str, Enum):
-    """A string enum whose `str()` is its stored value."""
-
-    def __str__(self) -> str:
-        return self.value
+from enum import StrEnum
 
 
 class EntityKind(StrEnum):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pmo_desktop.domain.errors import FileRefusedError
 from pmo_desktop.i18n import tr
-from pmo_desktop.storage.hardening import DeadlineExceeded, connect_untrusted, deadline
+from pmo_desktop.storage.hardening import DeadlineExceededError, connect_untrusted, deadline
 from pmo_desktop.storage.schema_version import APPLICATION_ID, SchemaVersion
 from pmo_desktop.storage.value_rules import rules_by_table
 
@@ -37,9 +37,12 @@ def check_structure(copy: Path, name: str, *, thorough: bool = False, seconds: f
     try:
         with deadline(connection, seconds):
             return _check_structure(connection, name, thorough)
-    except DeadlineExceeded:
-        raise _refuse(name, "Checking '{name}' took longer than {seconds:g} seconds; it is damaged or "
-                      "not a portfolio.", seconds=seconds) from None
+    except DeadlineExceededError:
+        raise _refuse(
+            name,
+            "Checking '{name}' took longer than {seconds:g} seconds; it is damaged or not a portfolio.",
+            seconds=seconds,
+        ) from None
     except sqlite3.DatabaseError as error:
         raise _refuse(name, "'{name}' is damaged and cannot be read ({reason}).", reason=error) from None
     finally:
@@ -60,8 +63,9 @@ def _check_structure(connection: sqlite3.Connection, name: str, thorough: bool) 
         version = migrate.version_of_revision(revision)
         expected = migrate.expected_schema(revision)
     except Exception:  # alembic raises several kinds for a revision it does not know
-        raise _refuse(name, "'{name}' has a file format revision ({revision}) this version does not know.",
-                      revision=revision) from None
+        raise _refuse(
+            name, "'{name}' has a file format revision ({revision}) this version does not know.", revision=revision
+        ) from None
     if connection.execute("PRAGMA user_version").fetchone()[0] != version.user_version:
         raise _refuse(name, "'{name}' is damaged: its format version does not match its contents.")
     _check_schema(migrate.schema_of(connection), expected, name)
@@ -82,13 +86,18 @@ def _read_revision(connection: sqlite3.Connection, name: str) -> str:
     return str(revisions[0][0])
 
 
-def _check_schema(actual: frozenset[tuple[str, str, str]], expected: frozenset[tuple[str, str, str]],
-                  name: str) -> None:
+def _check_schema(
+    actual: frozenset[tuple[str, str, str]], expected: frozenset[tuple[str, str, str]], name: str
+) -> None:
     unexpected = sorted(actual - expected)
     if unexpected:
         kind, object_name, _ = unexpected[0]
-        raise _refuse(name, "'{name}' was altered outside PMO Desktop: it holds an unexpected {kind} "
-                      "'{object}', so it is not opened.", kind=kind, object=object_name)
+        raise _refuse(
+            name,
+            "'{name}' was altered outside PMO Desktop: it holds an unexpected {kind} '{object}', so it is not opened.",
+            kind=kind,
+            object=object_name,
+        )
     missing = sorted(expected - actual)
     if missing:
         kind, object_name, _ = missing[0]
@@ -101,9 +110,12 @@ def check_values(copy: Path, name: str, *, seconds: float = CHECK_SECONDS) -> di
     try:
         with deadline(connection, seconds):
             return _check_values(connection, name)
-    except DeadlineExceeded:
-        raise _refuse(name, "Checking '{name}' took longer than {seconds:g} seconds; it is damaged or "
-                      "not a portfolio.", seconds=seconds) from None
+    except DeadlineExceededError:
+        raise _refuse(
+            name,
+            "Checking '{name}' took longer than {seconds:g} seconds; it is damaged or not a portfolio.",
+            seconds=seconds,
+        ) from None
     except sqlite3.DatabaseError as error:
         raise _refuse(name, "'{name}' is damaged and cannot be read ({reason}).", reason=error) from None
     finally:
@@ -118,8 +130,12 @@ def _check_values(connection: sqlite3.Connection, name: str) -> dict[str, int]:
         counts[table] = int(row[0])
         for rule, bad in zip(rules, row[1:], strict=True):
             if bad:
-                raise _refuse(name, "'{name}' holds values PMO Desktop cannot use: {problem} "
-                              "({count} records).", problem=rule.description, count=bad)
+                raise _refuse(
+                    name,
+                    "'{name}' holds values PMO Desktop cannot use: {problem} ({count} records).",
+                    problem=rule.description,
+                    count=bad,
+                )
     if counts.get("portfolio") != 1:
         raise _refuse(name, "'{name}' is damaged: it must hold exactly one portfolio record.")
     return counts

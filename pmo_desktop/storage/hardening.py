@@ -24,7 +24,7 @@ SAFE_PRAGMAS = (
 )
 
 
-class DeadlineExceeded(Exception):
+class DeadlineExceededError(Exception):
     """The bounded time for a check ran out."""
 
 
@@ -59,7 +59,7 @@ def deadline(connection: sqlite3.Connection, seconds: float) -> Iterator[None]:
         yield
     except sqlite3.OperationalError as error:
         if "interrupted" in str(error) and time.monotonic() > limit:
-            raise DeadlineExceeded from error
+            raise DeadlineExceededError from error
         raise
     finally:
         connection.set_progress_handler(None, 0)

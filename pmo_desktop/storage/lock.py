@@ -71,8 +71,9 @@ def read_lock(target: Path) -> LockInfo | None:
     """The lock on `target`, or None if there is none or it cannot be read (then it is treated as absent)."""
     try:
         data = json.loads(lock_path(target).read_text(encoding="utf-8"))
-        return LockInfo(str(data["owner"]), str(data["host"]), int(data["pid"]), str(data["since"]),
-                        str(data.get("app", "")))
+        return LockInfo(
+            str(data["owner"]), str(data["host"]), int(data["pid"]), str(data["since"]), str(data.get("app", ""))
+        )
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError):
@@ -95,15 +96,23 @@ def acquire(target: Path) -> LockInfo:
                 path.unlink(missing_ok=True)
                 continue
             raise FileLockedError(
-                tr("'{name}' is open by {owner} on {host} since {since}.", name=target.name,
-                   owner=holder.owner, host=holder.host, since=holder.since or tr("an unknown time")),
-                holder.owner, holder.host, holder.since,
+                tr(
+                    "'{name}' is open by {owner} on {host} since {since}.",
+                    name=target.name,
+                    owner=holder.owner,
+                    host=holder.host,
+                    since=holder.since or tr("an unknown time"),
+                ),
+                holder.owner,
+                holder.host,
+                holder.since,
             ) from None
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(payload)
         return mine
-    raise FileLockedError(tr("'{name}' is being opened by someone else right now.", name=target.name),
-                          "unknown", "unknown", "")
+    raise FileLockedError(
+        tr("'{name}' is being opened by someone else right now.", name=target.name), "unknown", "unknown", ""
+    )
 
 
 def release(target: Path) -> None:

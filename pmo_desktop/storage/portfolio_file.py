@@ -180,14 +180,18 @@ class PortfolioFile:
         """Publish the working copy over the target. Raises `SaveError` (or its subclass for changes)."""
         target = self.target
         if target is None:
-            raise SaveError(tr("'{name}' has not been saved yet: choose where to save it.",
-                               name=self.display_name))
+            raise SaveError(tr("'{name}' has not been saved yet: choose where to save it.", name=self.display_name))
         if self.read_only:
-            raise SaveError(tr("'{name}' is open read-only: use Save As to keep your changes in another file.",
-                               name=self.display_name))
+            raise SaveError(
+                tr(
+                    "'{name}' is open read-only: use Save As to keep your changes in another file.",
+                    name=self.display_name,
+                )
+            )
         if not overwrite_changes and self.changed_on_disk():
-            raise FileChangedOnDiskError(tr("'{name}' was changed on disk by someone else since you opened it.",
-                                            name=target.name))
+            raise FileChangedOnDiskError(
+                tr("'{name}' was changed on disk by someone else since you opened it.", name=target.name)
+            )
         self._publish(target)
 
     def save_as(self, new_target: Path) -> None:

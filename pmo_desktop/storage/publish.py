@@ -29,7 +29,7 @@ def remove_stale_temporaries(target: Path) -> None:
     """Delete temporary files that an earlier save of `target` left when its process was killed."""
     prefix = f".{target.name}."
     for candidate in target.parent.glob(f"{prefix}*{TEMP_SUFFIX}"):
-        parts = candidate.name[len(prefix):].split(".")
+        parts = candidate.name[len(prefix) :].split(".")
         pid = int(parts[0]) if parts and parts[0].isdigit() else 0
         try:
             old = time.time() - candidate.stat().st_mtime > _STALE_TEMP_SECONDS
@@ -77,8 +77,13 @@ def _explain(target: Path, error: BaseException) -> SaveError:
         reason = tr("another program holds the file")
     else:
         reason = tr("the disk reported an error ({error})", error=error)
-    return SaveError(tr("Could not save '{name}': {reason}. The file on disk is unchanged and your edits "
-                        "are kept.", name=target.name, reason=reason))
+    return SaveError(
+        tr(
+            "Could not save '{name}': {reason}. The file on disk is unchanged and your edits are kept.",
+            name=target.name,
+            reason=reason,
+        )
+    )
 
 
 def publish(working_database: Path, target: Path) -> None:

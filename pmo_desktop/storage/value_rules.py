@@ -36,28 +36,61 @@ def _column_rules(table: Table, column: Column[object]) -> list[ValueRule]:
     label = f"{table.name}.{column.name}"
     rules: list[ValueRule] = []
     if isinstance(column.type, Date):
-        rules.append(ValueRule(table.name, f"{label} holds a date that is not a valid calendar date",
-                               f"{present} AND (typeof({name}) != 'text' OR date({name}) IS NOT {name})"))
-        rules.append(ValueRule(table.name, f"{label} holds a date outside {EARLIEST_DATE[:4]}-{LATEST_DATE[:4]}",
-                               f"{present} AND {name} NOT BETWEEN '{EARLIEST_DATE}' AND '{LATEST_DATE}'"))
+        rules.append(
+            ValueRule(
+                table.name,
+                f"{label} holds a date that is not a valid calendar date",
+                f"{present} AND (typeof({name}) != 'text' OR date({name}) IS NOT {name})",
+            )
+        )
+        rules.append(
+            ValueRule(
+                table.name,
+                f"{label} holds a date outside {EARLIEST_DATE[:4]}-{LATEST_DATE[:4]}",
+                f"{present} AND {name} NOT BETWEEN '{EARLIEST_DATE}' AND '{LATEST_DATE}'",
+            )
+        )
     elif isinstance(column.type, DateTime):
-        rules.append(ValueRule(table.name, f"{label} holds a timestamp that cannot be read",
-                               f"{present} AND (typeof({name}) != 'text' OR datetime({name}) IS NULL)"))
+        rules.append(
+            ValueRule(
+                table.name,
+                f"{label} holds a timestamp that cannot be read",
+                f"{present} AND (typeof({name}) != 'text' OR datetime({name}) IS NULL)",
+            )
+        )
     elif isinstance(column.type, Boolean):
-        rules.append(ValueRule(table.name, f"{label} holds something other than yes or no",
-                               f"{present} AND {name} NOT IN (0, 1)"))
+        rules.append(
+            ValueRule(
+                table.name, f"{label} holds something other than yes or no", f"{present} AND {name} NOT IN (0, 1)"
+            )
+        )
     elif isinstance(column.type, Integer):
-        rules.append(ValueRule(table.name, f"{label} holds something other than a whole number",
-                               f"{present} AND typeof({name}) != 'integer'"))
+        rules.append(
+            ValueRule(
+                table.name,
+                f"{label} holds something other than a whole number",
+                f"{present} AND typeof({name}) != 'integer'",
+            )
+        )
     elif isinstance(column.type, Float):
-        rules.append(ValueRule(table.name, f"{label} holds something other than a number",
-                               f"{present} AND typeof({name}) NOT IN ('integer', 'real')"))
+        rules.append(
+            ValueRule(
+                table.name,
+                f"{label} holds something other than a number",
+                f"{present} AND typeof({name}) NOT IN ('integer', 'real')",
+            )
+        )
     elif isinstance(column.type, String):
         kind_check = f"{present} AND typeof({name}) != 'text'"
         rules.append(ValueRule(table.name, f"{label} holds something other than text", kind_check))
         if column.type.length:
-            rules.append(ValueRule(table.name, f"{label} holds text longer than {column.type.length} characters",
-                                   f"{present} AND length({name}) > {column.type.length}"))
+            rules.append(
+                ValueRule(
+                    table.name,
+                    f"{label} holds text longer than {column.type.length} characters",
+                    f"{present} AND length({name}) > {column.type.length}",
+                )
+            )
     if not column.nullable and not column.primary_key:
         rules.append(ValueRule(table.name, f"{label} is empty", f"{name} IS NULL"))
     return rules

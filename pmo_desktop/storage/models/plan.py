@@ -32,9 +32,7 @@ class Project(Identity, Base):
     code: Mapped[str] = mapped_column(String(20), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")
-    programme_id: Mapped[int | None] = mapped_column(
-        ForeignKey("programme.id", ondelete="SET NULL"), index=True
-    )
+    programme_id: Mapped[int | None] = mapped_column(ForeignKey("programme.id", ondelete="SET NULL"), index=True)
     sponsor_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"), index=True)
     manager_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"), index=True)
     stage: Mapped[Stage] = mapped_column(enum_type(Stage, "stage"), default=Stage.PROPOSED)
@@ -67,9 +65,7 @@ class Task(Identity, Base):
         CheckConstraint("percent_complete BETWEEN 0 AND 100", name="percent"),
         CheckConstraint("duration_days >= 0", name="duration"),
         CheckConstraint("kind != 'milestone' OR duration_days = 0", name="milestone_duration"),
-        CheckConstraint(
-            "(constraint_type = 'asap') = (constraint_date IS NULL)", name="constraint_date"
-        ),
+        CheckConstraint("(constraint_type = 'asap') = (constraint_date IS NULL)", name="constraint_date"),
         CheckConstraint("parent_id IS NULL OR parent_id != id", name="not_own_parent"),
         Index("ix_task_project_order", "project_id", "parent_id", "sort_order"),
         Index("ix_task_parent", "parent_id"),

@@ -1,0 +1,153 @@
+"""Generic create, read, update and delete for every kind of record, each one transaction.
+
+Every operation validates with the rules of `validation`, writes through SQLAlchemy Core, and returns a
+`Changes` record. Deleting captures everything the database would remove or unlink along with the record
+(ON DELETE CASCADE and SET NULL), so undo can put it all back with the same ids and UUIDs.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from sqlalchemy import Connection, Table, delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from pmo_desktop.domain.changes import Changes
+from pmo_desktop.domain.enums import EntityKind
+from pmo_desktop.domain.errors import NotFoundError, ValidationError
+from pmo_desktop.i18n import tr
+from pmo_desktop.services.cascade import Snapshot, capture_delete, restore_snapshot
+from pmo_desktop.services.integrity import explain_integrity_error
+from pmo_desktop.services.labels import kind_label
+from pmo_desktop.services.validation import validate
+from pmo_desktop.services.workspace import Workspace
+from pmo_desktop.storage.models import Base
+
+_READ_ONLY_COLUMNS = frozenset({"id", "uuid", "created_at", "updated_at"})
+
+
+@dataclass(frozen=True)
+class Record:
+    """One row as plain data: never an ORM object."""
+
+    kind: EntityKind
+    id: int
+    uuid: str
+    values: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+    def __getitem__(self, column: str) -> Any:
+        return self.values[column]
+
+
+@dataclass(frozen=True)
+class Created:
+    changes: Changes
+    id: int
+
+
+@dataclass(frozen=True)
+class Deleted:
+    changes: Changes
+    snapshot: Snapshot
+
+
+def table_of(kind: EntityKind) -> Table:
+    return Base.metadata.tables[kind.value]
+
+
+def _record(kind: EntityKind, row: Mapping[Any, Any]) -> Record:
+    return Record(kind, int(row["id"]), str(row["uuid"]), MappingProxyType(dict(row)))
+
+
+def _fetch(connection: Connection, kind: EntityKind, record_id: int) -> dict[str, Any]:
+    table = table_of(kind)
+    row = connection.execute(select(table).where(table.c.id == record_id)).mappings().first()
+    if row is None:
+        raise NotFoundError(tr("This {kind} no longer exists.", kind=kind_label(kind)))
+    return dict(row)
+
+
+def _check_columns(kind: EntityKind, values: Mapping[str, Any]) -> None:
+    unknown = set(values) - set(table_of(kind).columns.keys())
+    if unknown:
+        raise ValidationError(tr("A {kind} has no field {field}.", kind=kind_label(kind), field=sorted(unknown)[0]))
+
+
+def list_records(workspace: Workspace, kind: EntityKind, **where: Any) -> list[Record]:
+    """Every record of `kind` (optionally where columns equal the given values), in id order."""
+    table = table_of(kind)
+    query = select(table).order_by(table.c.id)
+    for column, value in where.items():
+        query = query.where(table.c[column] == value)
+    with workspace.reading() as connection:
+        return [_record(kind, row) for row in connection.execute(query).mappings()]
+
+
+def get_record(workspace: Workspace, kind: EntityKind, record_id: int) -> Record:
+    with workspace.reading() as connection:
+        return _record(kind, _fetch(connection, kind, record_id))
+
+
+def create_record(workspace: Workspace, kind: EntityKind, values: Mapping[str, Any]) -> Created:
+    """Add a record; `values` may carry `uuid` (imports, undo) but never `id`."""
+    _check_columns(kind, values)
+    with workspace.transaction() as connection:
+        row = {**_defaults(kind), **values}
+        row = validate(connection, kind, row, before=None)
+        try:
+            key = connection.execute(insert(table_of(kind)).values(row)).inserted_primary_key
+            assert key is not None
+            new_id = key[0]
+        except IntegrityError as error:
+            raise explain_integrity_error(kind, error) from None
+    return Created(Changes.of(created={kind: [int(new_id)]}), int(new_id))
+
+
+def update_record(workspace: Workspace, kind: EntityKind, record_id: int, values: Mapping[str, Any]) -> Changes:
+    """Change some fields of a record."""
+    _check_columns(kind, values)
+    forbidden = set(values) & _READ_ONLY_COLUMNS
+    if forbidden:
+        raise ValidationError(tr("The {field} of a record cannot be changed.", field=sorted(forbidden)[0]))
+    with workspace.transaction() as connection:
+        before = _fetch(connection, kind, record_id)
+        after = validate(connection, kind, {**before, **values}, before=before)
+        changed = {column: after[column] for column in after if after[column] != before.get(column)}
+        if not changed:
+            return Changes()
+        table = table_of(kind)
+        try:
+            connection.execute(update(table).where(table.c.id == record_id).values(changed))
+        except IntegrityError as error:
+            raise explain_integrity_error(kind, error) from None
+    return Changes.of(updated={kind: [record_id]})
+
+
+def delete_record(workspace: Workspace, kind: EntityKind, record_id: int) -> Deleted:
+    """Delete a record and what depends on it; the snapshot lets undo restore all of it."""
+    with workspace.transaction() as connection:
+        _fetch(connection, kind, record_id)
+        snapshot = capture_delete(connection, kind, [record_id])
+        table = table_of(kind)
+        connection.execute(delete(table).where(table.c.id == record_id))
+    return Deleted(snapshot.changes_on_delete(), snapshot)
+
+
+def restore_records(workspace: Workspace, snapshot: Snapshot) -> Changes:
+    """Put back what a delete removed, with the same ids and UUIDs (undo of a delete)."""
+    with workspace.transaction() as connection:
+        restore_snapshot(connection, snapshot)
+    return snapshot.changes_on_restore()
+
+
+def _defaults(kind: EntityKind) -> dict[str, Any]:
+    """Python-side defaults of the table, so validation sees the values the row will hold."""
+    defaults: dict[str, Any] = {}
+    for column in table_of(kind).columns:
+        if column.key in _READ_ONLY_COLUMNS or column.default is None:
+            continue
+        default = column.default
+        if getattr(default, "is_scalar", False):
+            defaults[column.key] = default.arg  # type: ignore[attr-defined]
+    return defaults
