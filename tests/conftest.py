@@ -7,11 +7,11 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-import tempfile  # noqa: E402 - after the platform is chosen, on purpose
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
 _HOME = tempfile.mkdtemp(prefix="pmo-desktop-tests-")
 os.environ["PMO_DESKTOP_HOME"] = _HOME

@@ -18,9 +18,9 @@ def _freeze(ids: Mapping[EntityKind, Iterable[int]]) -> Mapping[EntityKind, froz
 class Changes:
     """Ids created, updated and deleted by one operation, by kind of record."""
 
-    created: Mapping[EntityKind, frozenset[int]] = field(default=_EMPTY)
-    updated: Mapping[EntityKind, frozenset[int]] = field(default=_EMPTY)
-    deleted: Mapping[EntityKind, frozenset[int]] = field(default=_EMPTY)
+    created: Mapping[EntityKind, frozenset[int]] = field(default_factory=lambda: _EMPTY)
+    updated: Mapping[EntityKind, frozenset[int]] = field(default_factory=lambda: _EMPTY)
+    deleted: Mapping[EntityKind, frozenset[int]] = field(default_factory=lambda: _EMPTY)
 
     @classmethod
     def of(

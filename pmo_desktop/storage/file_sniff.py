@@ -48,7 +48,7 @@ def _describe_foreign(head: bytes) -> str:
     try:
         head.decode("utf-8")
     except UnicodeDecodeError:
-        return tr("not a SQLite database")
+        return tr("binary data of an unknown kind")
     return tr("a text file")
 
 

@@ -13,12 +13,10 @@ from pmo_desktop.storage.schema_version import APPLICATION_ID
 
 def initialise(database: Path, name: str) -> None:
     """Create the schema through the migrations (so new and migrated files match) and the portfolio row."""
-    database.touch()
+    create_schema(database)
     engine = make_engine(database)
     try:
         with engine.begin() as connection:
-            connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID:d}")
-            migrate.upgrade(connection)
             app = f"PMO Desktop {__version__}"
             connection.execute(insert(Portfolio).values(name=name, created_by_app=app, saved_by_app=app))
     finally:
@@ -30,5 +28,17 @@ def stamp_saved_by(database: Path, app: str) -> None:
     try:
         with engine.begin() as connection:
             connection.execute(update(Portfolio).values(saved_by_app=app))
+    finally:
+        engine.dispose()
+
+
+def create_schema(database: Path) -> None:
+    """An empty portfolio database with no portfolio row yet (bulk loads bring their own)."""
+    database.touch()
+    engine = make_engine(database)
+    try:
+        with engine.begin() as connection:
+            connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID:d}")
+            migrate.upgrade(connection)
     finally:
         engine.dispose()

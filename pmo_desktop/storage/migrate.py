@@ -18,30 +18,40 @@ from pmo_desktop.storage.schema_version import SchemaVersion
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
-def alembic_config(script_location: Path = MIGRATIONS_DIR) -> Config:
+def _location(script_location: Path | None) -> Path:
+    # Read at call time so that tests can point the whole app at a folder with extra revisions.
+    return script_location or MIGRATIONS_DIR
+
+
+def alembic_config(script_location: Path | None = None) -> Config:
     config = Config()
-    config.set_main_option("script_location", str(script_location))
+    config.set_main_option("script_location", str(_location(script_location)))
     return config
 
 
-def script_directory(script_location: Path = MIGRATIONS_DIR) -> ScriptDirectory:
+def script_directory(script_location: Path | None = None) -> ScriptDirectory:
+    return _script_directory(_location(script_location))
+
+
+@cache
+def _script_directory(script_location: Path) -> ScriptDirectory:
     return ScriptDirectory.from_config(alembic_config(script_location))
 
 
-def head_revision(script_location: Path = MIGRATIONS_DIR) -> str:
+def head_revision(script_location: Path | None = None) -> str:
     head = script_directory(script_location).get_current_head()
     assert head is not None, "the package ships at least one revision"
     return head
 
 
-def version_of_revision(revision: str, script_location: Path = MIGRATIONS_DIR) -> SchemaVersion:
+def version_of_revision(revision: str, script_location: Path | None = None) -> SchemaVersion:
     script = script_directory(script_location).get_revision(revision)
     assert script is not None and script.module is not None
     major, minor = script.module.schema_version
     return SchemaVersion(major, minor)
 
 
-def current_version(script_location: Path = MIGRATIONS_DIR) -> SchemaVersion:
+def current_version(script_location: Path | None = None) -> SchemaVersion:
     """The format this build writes."""
     return version_of_revision(head_revision(script_location), script_location)
 
@@ -50,7 +60,7 @@ def revision_of_connection(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
-def upgrade(connection: Connection, target: str = "head", script_location: Path = MIGRATIONS_DIR) -> None:
+def upgrade(connection: Connection, target: str = "head", script_location: Path | None = None) -> None:
     """Upgrade the database behind `connection` to `target` and stamp `user_version` to match.
 
     The caller owns the transaction and commits it.
@@ -66,8 +76,12 @@ def upgrade(connection: Connection, target: str = "head", script_location: Path 
     connection.exec_driver_sql(f"PRAGMA user_version = {version.user_version:d}")
 
 
+def expected_schema(revision: str, script_location: Path | None = None) -> frozenset[tuple[str, str, str]]:
+    return _expected_schema(revision, _location(script_location))
+
+
 @cache
-def expected_schema(revision: str, script_location: Path = MIGRATIONS_DIR) -> frozenset[tuple[str, str, str]]:
+def _expected_schema(revision: str, script_location: Path) -> frozenset[tuple[str, str, str]]:
     """The (type, name, sql) rows of `sqlite_master` that a file at `revision` holds, and nothing else.
 
     Built by running the revisions on an empty in-memory database, so a fresh file and a migrated one are

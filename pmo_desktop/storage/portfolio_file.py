@@ -8,7 +8,6 @@ target tells others it is open.
 
 import os
 import shutil
-import sqlite3
 from enum import Enum
 from pathlib import Path
 
@@ -16,13 +15,11 @@ from pmo_desktop import __version__
 from pmo_desktop.domain.errors import FileChangedOnDiskError, PmoError, SaveError
 from pmo_desktop.i18n import tr
 from pmo_desktop.storage import lock
-from pmo_desktop.storage.file_check import check_structure, check_values
-from pmo_desktop.storage.file_sniff import sniff
+from pmo_desktop.storage.file_check import check_structure
+from pmo_desktop.storage.prepare import prepare_copy, sniff_file
 from pmo_desktop.storage.publish import publish
-from pmo_desktop.storage.schema_version import APPLICATION_ID, SchemaVersion
+from pmo_desktop.storage.schema_version import SchemaVersion
 from pmo_desktop.storage.working_copy import Fingerprint, SessionInfo, WorkingCopy, abandoned_copies
-
-SIDE_FILE_SUFFIXES = ("-journal", "-wal")
 
 
 class OpenMode(Enum):
@@ -92,11 +89,8 @@ class PortfolioFile:
     @classmethod
     def open(cls, target: Path, mode: OpenMode = OpenMode.EDIT) -> "PortfolioFile":
         """Check `target` and open a working copy of it. Raises `FileRefusedError` or `FileLockedError`."""
-        from pmo_desktop.storage import migrate
-
         target = target.resolve()
-        current = migrate.current_version()
-        sniff(target, current)
+        sniff_file(target)
         read_only = mode is OpenMode.READ_ONLY or (mode is OpenMode.EDIT and not _writable(target))
         take_lock = mode is OpenMode.EDIT and not read_only
         if take_lock:
@@ -111,7 +105,7 @@ class PortfolioFile:
         )
         working = WorkingCopy.new(info)
         try:
-            return cls._load(working, target, current)
+            return cls._load(working, target)
         except BaseException:
             working.discard()
             if take_lock:
@@ -119,25 +113,12 @@ class PortfolioFile:
             raise
 
     @classmethod
-    def _load(cls, working: WorkingCopy, target: Path, current: SchemaVersion) -> "PortfolioFile":
-        from pmo_desktop.storage import migrate
-
-        shutil.copyfile(target, working.database)
-        for suffix in SIDE_FILE_SUFFIXES:
-            # A journal left beside the file by a crashed writer belongs to it: SQLite replays it in the copy.
-            side = target.with_name(target.name + suffix)
-            if side.exists():
-                shutil.copyfile(side, working.database.with_name(working.database.name + suffix))
-        checked = check_structure(working.database, target.name)
-        migrated_from = None
-        if checked.version < current:
-            migrated_from = checked.version
-            backup_before_migration(target, checked.version)
-            migrate.upgrade_file(working.database)
+    def _load(cls, working: WorkingCopy, target: Path) -> "PortfolioFile":
+        prepared = prepare_copy(target, working.database)
+        if prepared.migrated:
+            backup_before_migration(target, prepared.version)
             working.update(dirty=True)
-        check_values(working.database, target.name)
-        _settle_journal(working.database)
-        return cls(working, migrated_from=migrated_from)
+        return cls(working, migrated_from=prepared.version if prepared.migrated else None)
 
     @classmethod
     def recover(cls, working: WorkingCopy) -> "PortfolioFile":
@@ -230,13 +211,3 @@ def backup_before_migration(target: Path, version: SchemaVersion) -> Path:
     if not backup.exists():
         shutil.copy2(target, backup)
     return backup
-
-
-def _settle_journal(database: Path) -> None:
-    """Leave the working copy in rollback-journal mode even if the original came in WAL mode."""
-    connection = sqlite3.connect(database, isolation_level=None)
-    try:
-        connection.execute("PRAGMA journal_mode = DELETE")
-        assert connection.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
-    finally:
-        connection.close()

@@ -12,7 +12,7 @@ from sqlalchemy import Connection
 
 from pmo_desktop.domain.enums import EntityKind
 from pmo_desktop.services.validation import people, plan, portfolio, raid, reports
-from pmo_desktop.services.validation.common import Row, normalise
+from pmo_desktop.services.validation.common import Row, normalise, require_present
 
 Rule = Callable[[Connection, Row, Row | None], None]
 
@@ -31,4 +31,5 @@ def validate(connection: Connection, kind: EntityKind, row: dict[str, Any], befo
     rule = _RULES.get(kind)
     if rule is not None:
         rule(connection, clean, before)
+    require_present(kind, clean)
     return clean

@@ -97,16 +97,19 @@ def _as_number(value: Any, label: str, kind: type[int] | type[float]) -> int | f
 
 
 def normalise(kind: EntityKind, row: Row) -> Row:
-    """Coerce each value to its column's type and refuse missing required values."""
+    """Each value coerced to its column's type."""
     table = Base.metadata.tables[kind.value]
-    clean = {name: _coerce(table, name, value) for name, value in row.items()}
-    for column in table.columns:
+    return {name: _coerce(table, name, value) for name, value in row.items()}
+
+
+def require_present(kind: EntityKind, clean: Row) -> None:
+    """Refuse a row that lacks a value its table requires (after the kind's rules filled in defaults)."""
+    for column in Base.metadata.tables[kind.value].columns:
         required = not column.nullable and column.default is None and not column.primary_key
-        if required and clean.get(column.name) is None and column.name not in ("uuid",):
+        if required and clean.get(column.name) is None:
             raise ValidationError(
                 tr("A {kind} needs a {field}.", kind=kind_label(kind), field=field_label(column.name))
             )
-    return clean
 
 
 def require_text(row: Row, column: str, kind: EntityKind) -> None:
