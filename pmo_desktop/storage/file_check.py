@@ -17,6 +17,7 @@ from pmo_desktop.storage.schema_version import APPLICATION_ID, SchemaVersion
 from pmo_desktop.storage.value_rules import rules_by_table
 
 CHECK_SECONDS = 5.0
+_VALUE_PROBLEMS = ("CHECK constraint failed", "NULL value in")
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,8 @@ class CheckedFile:
 
     revision: str
     version: SchemaVersion
+    # A rule broken by a value (CHECK, NOT NULL): reported after the value check, which can name the column.
+    broken_rule: str | None = None
 
 
 def _refuse(name: str, sentence: str, **fields: object) -> FileRefusedError:
@@ -53,9 +56,11 @@ def _check_structure(connection: sqlite3.Connection, name: str, thorough: bool) 
     from pmo_desktop.storage import migrate
 
     pragma = "integrity_check" if thorough else "quick_check"
-    problems = [row[0] for row in connection.execute(f"PRAGMA {pragma}(5)")]
-    if problems != ["ok"]:
-        raise _refuse(name, "'{name}' is damaged: {problem}.", problem=problems[0])
+    problems = [str(row[0]) for row in connection.execute(f"PRAGMA {pragma}(5)")]
+    broken_rules = [problem for problem in problems if problem.startswith(_VALUE_PROBLEMS)]
+    damage = [problem for problem in problems if problem != "ok" and problem not in broken_rules]
+    if damage:
+        raise _refuse(name, "'{name}' is damaged: {problem}.", problem=damage[0])
     if connection.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
         raise _refuse(name, "'{name}' is a database of another application, not a PMO Desktop portfolio.")
     revision = _read_revision(connection, name)
@@ -71,7 +76,7 @@ def _check_structure(connection: sqlite3.Connection, name: str, thorough: bool) 
     _check_schema(migrate.schema_of(connection), expected, name)
     if connection.execute("PRAGMA foreign_key_check").fetchone() is not None:
         raise _refuse(name, "'{name}' is damaged: some records point to records that do not exist.")
-    return CheckedFile(revision, version)
+    return CheckedFile(revision, version, broken_rules[0] if broken_rules else None)
 
 
 def _read_revision(connection: sqlite3.Connection, name: str) -> str:
@@ -104,6 +109,11 @@ def _check_schema(
         raise _refuse(name, "'{name}' is damaged: the {kind} '{object}' is missing.", kind=kind, object=object_name)
 
 
+def refuse_broken_rule(name: str, problem: str) -> FileRefusedError:
+    """The refusal for a value that breaks a rule of the file's schema but none the value check names."""
+    return _refuse(name, "'{name}' holds values PMO Desktop cannot use ({problem}).", problem=problem)
+
+
 def check_values(copy: Path, name: str, *, seconds: float = CHECK_SECONDS) -> dict[str, int]:
     """Check every value against the rules of the current schema; return the row count of each table."""
     connection = connect_untrusted(copy)
@@ -132,9 +142,10 @@ def _check_values(connection: sqlite3.Connection, name: str) -> dict[str, int]:
             if bad:
                 raise _refuse(
                     name,
-                    "'{name}' holds values PMO Desktop cannot use: {problem} ({count} records).",
+                    "'{name}' holds values PMO Desktop cannot use: {problem} (in {count} {records}).",
                     problem=rule.description,
                     count=bad,
+                    records=tr("record") if bad == 1 else tr("records"),
                 )
     if counts.get("portfolio") != 1:
         raise _refuse(name, "'{name}' is damaged: it must hold exactly one portfolio record.")

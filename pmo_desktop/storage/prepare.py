@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pmo_desktop.storage import migrate
-from pmo_desktop.storage.file_check import check_structure, check_values
+from pmo_desktop.storage.file_check import check_structure, check_values, refuse_broken_rule
 from pmo_desktop.storage.file_sniff import sniff
 from pmo_desktop.storage.schema_version import SchemaVersion
 
@@ -48,6 +48,8 @@ def prepare_copy(target: Path, database: Path, *, thorough: bool = False) -> Pre
     if migrated:
         migrate.upgrade_file(database)
     counts = check_values(database, target.name)
+    if checked.broken_rule is not None:
+        raise refuse_broken_rule(target.name, checked.broken_rule)
     _settle_journal(database)
     return PreparedCopy(checked.version, migrated, counts)
 

@@ -98,7 +98,8 @@ def _column_rules(table: Table, column: Column[object]) -> list[ValueRule]:
 
 def _constraint_rule(table: Table, constraint: CheckConstraint) -> ValueRule:
     expression = constraint.sqltext.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True})
-    return ValueRule(table.name, f"{table.name} breaks the rule {constraint.name}", f"NOT ({expression})")
+    rule = str(constraint.name).removeprefix(f"ck_{table.name}_").replace("_", " ")
+    return ValueRule(table.name, f"{table.name} breaks the rule '{rule}'", f"NOT ({expression})")
 
 
 @cache

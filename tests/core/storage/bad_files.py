@@ -53,6 +53,20 @@ def _with_schema_object(sql: str) -> BadFileMaker:
     return make
 
 
+def _written_past_the_rules(sql: str) -> BadFileMaker:
+    """A value a hostile or careless tool wrote with the CHECK constraints switched off."""
+
+    def make(valid: Path, out: Path) -> None:
+        shutil.copyfile(valid, out)
+        connection = sqlite3.connect(out)
+        connection.execute("PRAGMA ignore_check_constraints = ON")
+        connection.execute(sql)
+        connection.commit()
+        connection.close()
+
+    return make
+
+
 def _truncated(valid: Path, out: Path) -> None:
     data = valid.read_bytes()
     out.write_bytes(data[: len(data) // 2])
@@ -87,6 +101,15 @@ BAD_FILES: dict[str, BadFileMaker] = {
     "trigger calling load_extension": _with_schema_object(
         "CREATE TRIGGER sneaky AFTER INSERT ON task BEGIN SELECT load_extension('/tmp/evil.so'); END"
     ),
+    "negative hours": _written_past_the_rules("UPDATE person SET hours_per_week = -40"),
+    "probability 99": _written_past_the_rules(
+        "INSERT INTO raid_item (uuid, kind, number, title, description, category, probability, impact, "
+        "opportunity, actions, status, raised_on, closure_note, resolution, validation_result, outcome, "
+        "created_at, updated_at) VALUES ('x', 'risk', 1, 'R', '', '', 99, 3, 0, '', 'open', '2026-01-01', '', "
+        "'', '', '', '2026-01-01', '2026-01-01')"
+    ),
+    "a date in year 9999": _written_past_the_rules("UPDATE task SET finish = '9999-12-31'"),
+    "a date that is not a date": _written_past_the_rules("UPDATE task SET start = 'next Tuesday'"),
     "truncated in half": _truncated,
     "truncated mid-page": _truncated_odd,
     "bit flips": _bit_flips,
