@@ -89,9 +89,7 @@ def test_a_cycle_is_refused_naming_the_tasks(workspace: Workspace, plan: dict[st
     create_record(workspace, EntityKind.DEPENDENCY, {"predecessor_id": plan["build"], "successor_id": test})
     with pytest.raises(CycleError) as error:
         create_record(workspace, EntityKind.DEPENDENCY, {"predecessor_id": test, "successor_id": plan["design"]})
-    assert str(error.value) == (
-        "Linking 'Test' to 'Design' would close a loop: 'Test' → 'Design' → 'Build' → 'Test'."
-    )
+    assert str(error.value) == ("Linking 'Test' to 'Design' would close a loop: 'Test' → 'Design' → 'Build' → 'Test'.")
 
 
 @pytest.mark.parametrize(
@@ -172,16 +170,40 @@ def test_status_report_needs_a_comment_when_amber_or_red(workspace: Workspace, p
 @pytest.mark.parametrize(
     ("kind", "values", "expected"),
     [
-        (EntityKind.PROJECT, {"code": "P-9", "name": "Big", "budget_minor": -1}, "The budget of 'Big' cannot be negative."),
-        (EntityKind.PROJECT, {"code": "P-9", "name": "Big", "priority": 9}, "Priority runs from 1 (highest) to 5 (got 9)."),
-        (EntityKind.PROJECT, {"code": "P-9", "name": "Big", "colour": "red"}, "'red' is not a colour; use the form #1A2B3C."),
+        (
+            EntityKind.PROJECT,
+            {"code": "P-9", "name": "Big", "budget_minor": -1},
+            "The budget of 'Big' cannot be negative.",
+        ),
+        (
+            EntityKind.PROJECT,
+            {"code": "P-9", "name": "Big", "priority": 9},
+            "Priority runs from 1 (highest) to 5 (got 9).",
+        ),
+        (
+            EntityKind.PROJECT,
+            {"code": "P-9", "name": "Big", "colour": "red"},
+            "'red' is not a colour; use the form #1A2B3C.",
+        ),
         (EntityKind.PROJECT, {"code": "CX-01", "name": "Dup"}, "Another project already has this code."),
         (EntityKind.ROLE, {"name": ""}, "A role needs a name."),
-        (EntityKind.OBJECTIVE, {"code": "SO1", "title": "T", "owner_id": 77}, "The owner of an objective must be a person of the portfolio."),
-        (EntityKind.BUDGET_LINE, {"project_id": 1, "period_start": date(2026, 1, 1), "category": "capex", "actual_minor": -5}, "The actual amount cannot be negative."),
-        (EntityKind.PROJECT_OBJECTIVE, {"project_id": 1, "objective_id": 1, "weight": 150}, "A project's weight on an objective runs from 0 to 100 % (got 150)."),
+        (
+            EntityKind.OBJECTIVE,
+            {"code": "SO1", "title": "T", "owner_id": 77},
+            "The owner of an objective must be a person of the portfolio.",
+        ),
+        (
+            EntityKind.BUDGET_LINE,
+            {"project_id": 1, "period_start": date(2026, 1, 1), "category": "capex", "actual_minor": -5},
+            "The actual amount cannot be negative.",
+        ),
+        (
+            EntityKind.PROJECT_OBJECTIVE,
+            {"project_id": 1, "objective_id": 1, "weight": 150},
+            "A project's weight on an objective runs from 0 to 100 % (got 150).",
+        ),
     ],
-)  # fmt: skip
+)
 def test_other_rules(
     workspace: Workspace, plan: dict[str, int], kind: EntityKind, values: dict[str, Any], expected: str
 ) -> None:

@@ -40,12 +40,12 @@ ALLOCATION = (
 )
 
 
-def task(uuid: str = "t-x", kind: str = "task", start: str = "2026-02-02", finish: str = "2026-02-02",
+def task(*, uuid: str = "t-x", kind: str = "task", start: str = "2026-02-02", finish: str = "2026-02-02",
          duration: int = 1, percent: int = 0) -> str:  # fmt: skip
     return TASK.format(uuid=uuid, kind=kind, start=start, finish=finish, duration=duration, percent=percent)
 
 
-def allocation(person: str = "1", start: str = "2026-02-02", finish: str = "2026-02-27", amount: float = 8) -> str:
+def allocation(*, person: str = "1", start: str = "2026-02-02", finish: str = "2026-02-27", amount: float = 8) -> str:
     return ALLOCATION.format(person=person, start=start, finish=finish, amount=amount)
 
 
