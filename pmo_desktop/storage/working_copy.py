@@ -50,12 +50,18 @@ class SessionInfo:
     dirty: bool = False
     read_only: bool = False
     fingerprint: Fingerprint | None = None
+    # What the target becomes if the save under way finishes its rename (see `publish`).
+    pending_fingerprint: Fingerprint | None = None
 
     @classmethod
     def from_json(cls, text: str) -> "SessionInfo":
         data = json.loads(text)
-        fingerprint = data.pop("fingerprint", None)
-        return cls(**data, fingerprint=Fingerprint(**fingerprint) if fingerprint else None)
+        current, pending = data.pop("fingerprint", None), data.pop("pending_fingerprint", None)
+        return cls(
+            **data,
+            fingerprint=Fingerprint(**current) if current else None,
+            pending_fingerprint=Fingerprint(**pending) if pending else None,
+        )
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=2)
