@@ -11,14 +11,16 @@ from pmo_desktop.domain.enums import EntityKind
 from pmo_desktop.services.records import list_records, update_record
 from pmo_desktop.services.workspace import Workspace
 
-# What the app reads to show its first view: the plan, the people and their time, the RAID log.
+# What the app reads when a file opens: the records behind its four views' first screens (allocations load
+# per person when one is selected, so they are not part of opening).
 LOADED_ON_OPEN = (
+    EntityKind.PORTFOLIO,
     EntityKind.PROGRAMME,
     EntityKind.PROJECT,
     EntityKind.TASK,
-    EntityKind.DEPENDENCY,
+    EntityKind.ROLE,
+    EntityKind.TEAM,
     EntityKind.PERSON,
-    EntityKind.ALLOCATION,
     EntityKind.RAID_ITEM,
 )
 

@@ -19,7 +19,7 @@ def set_translator(translate: Callable[[str], str]) -> None:
     _translator[0] = translate
 
 
-def tr(text: str, **fields: object) -> str:
+def tr(text: str, /, **fields: object) -> str:
     """Translate `text`, then fill its `{fields}`."""
     translated = _translator[0](text)
     return translated.format(**fields) if fields else translated

@@ -56,8 +56,8 @@ def table_of(kind: EntityKind) -> Table:
     return Base.metadata.tables[kind.value]
 
 
-def _record(kind: EntityKind, row: Mapping[Any, Any]) -> Record:
-    return Record(kind, int(row["id"]), str(row["uuid"]), MappingProxyType(dict(row)))
+def _record(kind: EntityKind, row: dict[str, Any]) -> Record:
+    return Record(kind, row["id"], row["uuid"], MappingProxyType(row))
 
 
 def _fetch(connection: Connection, kind: EntityKind, record_id: int) -> dict[str, Any]:
@@ -74,14 +74,17 @@ def _check_columns(kind: EntityKind, values: Mapping[str, Any]) -> None:
         raise ValidationError(tr("A {kind} has no field {field}.", kind=kind_label(kind), field=sorted(unknown)[0]))
 
 
-def list_records(workspace: Workspace, kind: EntityKind, **where: Any) -> list[Record]:
+def list_records(workspace: Workspace, kind: EntityKind, /, **where: Any) -> list[Record]:
     """Every record of `kind` (optionally where columns equal the given values), in id order."""
     table = table_of(kind)
     query = select(table).order_by(table.c.id)
     for column, value in where.items():
         query = query.where(table.c[column] == value)
     with workspace.reading() as connection:
-        return [_record(kind, row) for row in connection.execute(query).mappings()]
+        result = connection.execute(query)
+        # Zipping plain tuples with the keys once is several times faster than RowMapping per row.
+        keys = list(result.keys())
+        return [_record(kind, dict(zip(keys, row, strict=True))) for row in result.all()]
 
 
 def get_record(workspace: Workspace, kind: EntityKind, record_id: int) -> Record:

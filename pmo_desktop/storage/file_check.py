@@ -114,12 +114,18 @@ def refuse_broken_rule(name: str, problem: str) -> FileRefusedError:
     return _refuse(name, "'{name}' holds values PMO Desktop cannot use ({problem}).", problem=problem)
 
 
-def check_values(copy: Path, name: str, *, seconds: float = CHECK_SECONDS) -> dict[str, int]:
-    """Check every value against the rules of the current schema; return the row count of each table."""
+def check_values(
+    copy: Path, name: str, *, schema_rules: bool = False, seconds: float = CHECK_SECONDS
+) -> dict[str, int]:
+    """Check every value against the rules of the current schema; return the row count of each table.
+
+    `schema_rules` adds the CHECK and NOT NULL rules, which quick_check has already verified unless it
+    reported one broken (then they run to name it).
+    """
     connection = connect_untrusted(copy)
     try:
         with deadline(connection, seconds):
-            return _check_values(connection, name)
+            return _check_values(connection, name, schema_rules)
     except DeadlineExceededError:
         raise _refuse(
             name,
@@ -132,11 +138,11 @@ def check_values(copy: Path, name: str, *, seconds: float = CHECK_SECONDS) -> di
         connection.close()
 
 
-def _check_values(connection: sqlite3.Connection, name: str) -> dict[str, int]:
+def _check_values(connection: sqlite3.Connection, name: str, schema_rules: bool) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for table, rules in rules_by_table().items():
-        sums = ", ".join(f"coalesce(sum({rule.bad_when}), 0)" for rule in rules)
-        row = connection.execute(f'SELECT count(*), {sums} FROM "{table}"').fetchone()
+    for table, rules in rules_by_table(schema_rules=schema_rules).items():
+        sums = "".join(f", coalesce(sum({rule.bad_when}), 0)" for rule in rules)
+        row = connection.execute(f'SELECT count(*){sums} FROM "{table}"').fetchone()
         counts[table] = int(row[0])
         for rule, bad in zip(rules, row[1:], strict=True):
             if bad:

@@ -155,7 +155,8 @@ class PortfolioFile:
         target = self.target
         if target is None or self.working.info.fingerprint is None:
             return False
-        return Fingerprint.of(target) != self.working.info.fingerprint
+        info = self.working.info
+        return Fingerprint.of(target) not in (info.fingerprint, info.pending_fingerprint)
 
     def save(self, *, overwrite_changes: bool = False) -> None:
         """Publish the working copy over the target. Raises `SaveError` (or its subclass for changes)."""
@@ -195,8 +196,10 @@ class PortfolioFile:
         from pmo_desktop.storage.initialise import stamp_saved_by
 
         stamp_saved_by(self.database, f"PMO Desktop {__version__}")
-        publish(self.database, target)
-        self.working.update(dirty=False, fingerprint=Fingerprint.of(target))
+        publish(
+            self.database, target, lambda finished: self.working.update(pending_fingerprint=Fingerprint.of(finished))
+        )
+        self.working.update(dirty=False, fingerprint=Fingerprint.of(target), pending_fingerprint=None)
 
 
 def backup_before_migration(target: Path, version: SchemaVersion) -> Path:

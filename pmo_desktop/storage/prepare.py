@@ -47,7 +47,7 @@ def prepare_copy(target: Path, database: Path, *, thorough: bool = False) -> Pre
     migrated = checked.version < migrate.current_version()
     if migrated:
         migrate.upgrade_file(database)
-    counts = check_values(database, target.name)
+    counts = check_values(database, target.name, schema_rules=thorough or checked.broken_rule is not None)
     if checked.broken_rule is not None:
         raise refuse_broken_rule(target.name, checked.broken_rule)
     _settle_journal(database)

@@ -6,10 +6,13 @@ temporary file and leaves the target byte-for-byte as it was.
 """
 
 import errno
+import hashlib
 import os
+import socket
 import sqlite3
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from pmo_desktop.domain.errors import SaveError
@@ -21,21 +24,31 @@ TEMP_SUFFIX = ".saving"
 _STALE_TEMP_SECONDS = 3600
 
 
+def _host_tag() -> str:
+    return hashlib.sha1(socket.gethostname().encode("utf-8"), usedforsecurity=False).hexdigest()[:8]
+
+
 def temporary_name(target: Path) -> Path:
-    return target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}{TEMP_SUFFIX}")
+    """A hidden name beside `target` saying which host and process is writing it."""
+    return target.with_name(f".{target.name}.{_host_tag()}-{os.getpid()}-{uuid.uuid4().hex[:8]}{TEMP_SUFFIX}")
 
 
 def remove_stale_temporaries(target: Path) -> None:
-    """Delete temporary files that an earlier save of `target` left when its process was killed."""
+    """Delete what earlier saves of `target` left when their process was killed (with any journal of theirs).
+
+    A temporary of a dead process on this host is stale at once; one from another host (a shared folder)
+    only after an hour, since its writer may still be busy.
+    """
     prefix = f".{target.name}."
-    for candidate in target.parent.glob(f"{prefix}*{TEMP_SUFFIX}"):
-        parts = candidate.name[len(prefix) :].split(".")
-        pid = int(parts[0]) if parts and parts[0].isdigit() else 0
+    for candidate in target.parent.glob(f"{prefix}*{TEMP_SUFFIX}*"):
+        host, _, rest = candidate.name[len(prefix) :].partition("-")
+        pid_text = rest.partition("-")[0]
+        ours_and_dead = host == _host_tag() and pid_text.isdigit() and not process_alive(int(pid_text))
         try:
             old = time.time() - candidate.stat().st_mtime > _STALE_TEMP_SECONDS
         except OSError:
             continue
-        if not process_alive(pid) and (old or pid != os.getpid()):
+        if ours_and_dead or old:
             candidate.unlink(missing_ok=True)
 
 
@@ -86,8 +99,13 @@ def _explain(target: Path, error: BaseException) -> SaveError:
     )
 
 
-def publish(working_database: Path, target: Path) -> None:
-    """Write `working_database` over `target` atomically. Raises `SaveError` with one sentence."""
+def publish(working_database: Path, target: Path, before_rename: Callable[[Path], None] | None = None) -> None:
+    """Write `working_database` over `target` atomically. Raises `SaveError` with one sentence.
+
+    `before_rename` sees the finished temporary file just before it replaces the target, so the caller can
+    record what the target is about to become (a crash right after the rename must not look like someone
+    else's change).
+    """
     if target.is_dir():
         raise _explain(target, IsADirectoryError(errno.EISDIR, "is a directory"))
     remove_stale_temporaries(target)
@@ -102,6 +120,8 @@ def publish(working_database: Path, target: Path) -> None:
         _verify(temporary)
         if target.exists():
             os.chmod(temporary, target.stat().st_mode & 0o777)
+        if before_rename is not None:
+            before_rename(temporary)
         os.replace(temporary, target)
         _fsync_path(target.parent, directory=True)
     except (OSError, sqlite3.Error) as error:

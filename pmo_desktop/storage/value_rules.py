@@ -12,6 +12,7 @@ from sqlalchemy import Boolean, CheckConstraint, Column, Date, DateTime, Float, 
 from sqlalchemy.dialects import sqlite
 
 from pmo_desktop.storage.models import Base
+from pmo_desktop.storage.models.types import UuidBytes
 
 EARLIEST_DATE = "1900-01-01"
 LATEST_DATE = "2199-12-31"
@@ -24,6 +25,9 @@ class ValueRule:
     table: str
     description: str
     bad_when: str
+    # True for CHECK and NOT NULL rules, which SQLite's quick_check verifies too: they only need to run
+    # (to name the column) when quick_check reported a broken rule.
+    schema_rule: bool = False
 
 
 def _quoted(name: str) -> str:
@@ -31,6 +35,8 @@ def _quoted(name: str) -> str:
 
 
 def _column_rules(table: Table, column: Column[object]) -> list[ValueRule]:
+    if column.primary_key:  # an INTEGER PRIMARY KEY is SQLite's rowid: always a whole number, never NULL
+        return []
     name = _quoted(column.name)
     present = f"{name} IS NOT NULL"
     label = f"{table.name}.{column.name}"
@@ -55,7 +61,16 @@ def _column_rules(table: Table, column: Column[object]) -> list[ValueRule]:
             ValueRule(
                 table.name,
                 f"{label} holds a timestamp that cannot be read",
-                f"{present} AND (typeof({name}) != 'text' OR datetime({name}) IS NULL)",
+                f"{present} AND (typeof({name}) != 'text' OR datetime({name}) IS NULL "
+                f"OR {name} NOT GLOB '[0-9]*-[0-9]*-[0-9]* [0-9]*:[0-9]*:[0-9]*')",
+            )
+        )
+    elif isinstance(column.type, UuidBytes):
+        rules.append(
+            ValueRule(
+                table.name,
+                f"{label} holds an identifier that is not a UUID",
+                f"{present} AND (typeof({name}) != 'blob' OR length({name}) != 16)",
             )
         )
     elif isinstance(column.type, Boolean):
@@ -91,15 +106,15 @@ def _column_rules(table: Table, column: Column[object]) -> list[ValueRule]:
                     f"{present} AND length({name}) > {column.type.length}",
                 )
             )
-    if not column.nullable and not column.primary_key:
-        rules.append(ValueRule(table.name, f"{label} is empty", f"{name} IS NULL"))
+    if not column.nullable:
+        rules.append(ValueRule(table.name, f"{label} is empty", f"{name} IS NULL", schema_rule=True))
     return rules
 
 
 def _constraint_rule(table: Table, constraint: CheckConstraint) -> ValueRule:
     expression = constraint.sqltext.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True})
     rule = str(constraint.name).removeprefix(f"ck_{table.name}_").replace("_", " ")
-    return ValueRule(table.name, f"{table.name} breaks the rule '{rule}'", f"NOT ({expression})")
+    return ValueRule(table.name, f"{table.name} breaks the rule '{rule}'", f"NOT ({expression})", schema_rule=True)
 
 
 @cache
@@ -116,8 +131,10 @@ def value_rules() -> tuple[ValueRule, ...]:
 
 
 @cache
-def rules_by_table() -> dict[str, tuple[ValueRule, ...]]:
-    grouped: dict[str, list[ValueRule]] = {}
+def rules_by_table(*, schema_rules: bool) -> dict[str, tuple[ValueRule, ...]]:
+    """The rules of each table; the CHECK and NOT NULL ones only when `schema_rules`."""
+    grouped: dict[str, list[ValueRule]] = {table.name: [] for table in Base.metadata.sorted_tables}
     for rule in value_rules():
-        grouped.setdefault(rule.table, []).append(rule)
+        if schema_rules or not rule.schema_rule:
+            grouped[rule.table].append(rule)
     return {table: tuple(rules) for table, rules in grouped.items()}

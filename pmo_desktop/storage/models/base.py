@@ -9,8 +9,10 @@ import uuid
 from datetime import UTC, datetime
 from enum import Enum as PyEnum
 
-from sqlalchemy import DateTime, Enum, Integer, MetaData, String
+from sqlalchemy import Enum, Integer, MetaData, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from pmo_desktop.storage.models.types import UuidBytes, timestamp
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -53,9 +55,9 @@ class Identity:
     """Integer key, stable UUID and timestamps, shared by every entity table."""
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, sort_order=-2)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid, sort_order=-1)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, sort_order=100)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow, sort_order=101)
+    uuid: Mapped[str] = mapped_column(UuidBytes, unique=True, default=new_uuid, sort_order=-1)
+    created_at: Mapped[datetime] = mapped_column(timestamp(), default=utcnow, sort_order=100)
+    updated_at: Mapped[datetime] = mapped_column(timestamp(), default=utcnow, onupdate=utcnow, sort_order=101)
 
 
 class Tombstone(Base):
@@ -64,6 +66,6 @@ class Tombstone(Base):
     __tablename__ = "tombstone"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), index=True)
+    uuid: Mapped[str] = mapped_column(UuidBytes, index=True)
     kind: Mapped[str] = mapped_column(String(32))
     deleted_at: Mapped[str] = mapped_column(String(32))

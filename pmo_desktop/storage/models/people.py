@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from sqlalchemy import Boolean, CheckConstraint, Date, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, CheckConstraint, Date, Float, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from pmo_desktop.domain.enums import AllocationStatus, AllocationUnit, TimeOffKind
@@ -77,7 +77,8 @@ class Allocation(Identity, Base):
         CheckConstraint("amount >= 0", name="amount"),
         CheckConstraint("person_id IS NOT NULL OR role_id IS NOT NULL", name="person_or_role"),
         Index("ix_allocation_person_start", "person_id", "start"),
-        Index("ix_allocation_role", "role_id"),
+        # Only placeholder demand (no person yet) is looked up by role; a partial index keeps the file small.
+        Index("ix_allocation_role", "role_id", sqlite_where=text("person_id IS NULL")),
         Index("ix_allocation_project", "project_id"),
         Index("ix_allocation_task", "task_id"),
     )

@@ -6,7 +6,6 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Date,
-    DateTime,
     ForeignKey,
     Index,
     Integer,
@@ -18,6 +17,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from pmo_desktop.domain.enums import ConstraintType, DependencyType, SchedulingMode, Stage, TaskKind
 from pmo_desktop.storage.models.base import Base, Identity, enum_type, utcnow
+from pmo_desktop.storage.models.types import timestamp
 
 
 class Project(Identity, Base):
@@ -114,7 +114,7 @@ class Baseline(Identity, Base):
     __tablename__ = "baseline"
 
     name: Mapped[str] = mapped_column(String(200), unique=True)
-    taken_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    taken_at: Mapped[datetime] = mapped_column(timestamp(), default=utcnow)
     note: Mapped[str] = mapped_column(Text, default="")
 
 
