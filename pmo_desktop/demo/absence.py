@@ -28,8 +28,7 @@ def write_time_off(writer: RowWriter, rng: random.Random, as_of: date, people: d
         for start, finish, kind, note in _blocks(spec, rng, as_of):
             writer.add(
                 EntityKind.TIME_OFF,
-                {"person_id": people[spec.name], "start": start, "finish": finish, "kind": kind.value,
-                 "note": note},
+                {"person_id": people[spec.name], "start": start, "finish": finish, "kind": kind.value, "note": note},
                 on=min(start, as_of) - timedelta(days=14),
             )
 

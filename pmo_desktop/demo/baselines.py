@@ -17,8 +17,12 @@ from pmo_desktop.domain.enums import EntityKind, Stage
 # (name, days before today it was taken, note)
 BASELINES = (
     ("Q1 approval baseline", 200, "The plan the Portfolio Board approved at the start of the financial year."),
-    ("Re-plan after supplier delay", 75, "Re-baselined after Corvid Software delivered Stratus WMS release 2 "
-     "five weeks late; WMS go-live dates moved by agreement with the steering group."),
+    (
+        "Re-plan after supplier delay",
+        75,
+        "Re-baselined after Corvid Software delivered Stratus WMS release 2 "
+        "five weeks late; WMS go-live dates moved by agreement with the steering group.",
+    ),
 )
 _PLANNED_AHEAD = 90
 _BUDGET_BEFORE_REPLAN = 0.92
@@ -27,9 +31,7 @@ _BUDGET_BEFORE_REPLAN = 0.92
 def write_baselines(writer: RowWriter, plans: list[ProjectPlan], as_of: date) -> None:
     for name, days_ago, note in BASELINES:
         taken = as_of - timedelta(days=days_ago)
-        baseline_id = writer.add(
-            EntityKind.BASELINE, {"name": name, "taken_at": stamp(taken), "note": note}, on=taken
-        )
+        baseline_id = writer.add(EntityKind.BASELINE, {"name": name, "taken_at": stamp(taken), "note": note}, on=taken)
         for plan in plans:
             if plan.spec.stage is not Stage.PROPOSED and plan.start <= taken + timedelta(days=_PLANNED_AHEAD):
                 _write_project(writer, baseline_id, plan, taken, as_of)
@@ -41,8 +43,13 @@ def _write_project(writer: RowWriter, baseline_id: int, plan: ProjectPlan, taken
     for task, span in _baseline_spans(plan, slip, slip_start(plan, as_of)).items():
         writer.add(
             EntityKind.BASELINE_TASK,
-            {"baseline_id": baseline_id, "task_id": task.id, "start": day_of(span.start),
-             "finish": day_of(span.finish), "duration_days": span.days},
+            {
+                "baseline_id": baseline_id,
+                "task_id": task.id,
+                "start": day_of(span.start),
+                "finish": day_of(span.finish),
+                "duration_days": span.days,
+            },
             on=taken,
         )
     budget = plan.spec.budget * (_BUDGET_BEFORE_REPLAN if slipped_since else 1.0)

@@ -32,8 +32,14 @@ def write_budget_lines(writer: RowWriter, rng: random.Random, plans: list[Projec
             actual, forecast = _actual_and_forecast(rng, plan, quarter, amount, as_of)
             writer.add(
                 EntityKind.BUDGET_LINE,
-                {"project_id": plan.id, "period_start": quarter, "category": category.value,
-                 "planned_minor": amount, "actual_minor": actual, "forecast_minor": forecast},
+                {
+                    "project_id": plan.id,
+                    "period_start": quarter,
+                    "category": category.value,
+                    "planned_minor": amount,
+                    "actual_minor": actual,
+                    "forecast_minor": forecast,
+                },
                 on=min(quarter, as_of),
             )
 

@@ -62,19 +62,35 @@ def _item_row(rng: random.Random, item: _Item, as_of: date, people: int) -> Row:
     risk = item.kind is RaidKind.RISK
     status = RaidStatus.CLOSED if item.closed else rng.choice((RaidStatus.OPEN, RaidStatus.IN_PROGRESS))
     return {
-        "kind": item.kind.value, "number": item.number,
+        "kind": item.kind.value,
+        "number": item.number,
         "project_id": None if item.project is None else item.project + 1,
-        "title": f"{item.kind.value.capitalize()} {item.number:04d}", "description": "", "category": "",
-        "owner_id": rng.randint(1, people), "probability": item.score[0] if item.score else None,
-        "impact": item.score[1] if item.score else None, "residual_probability": None, "residual_impact": None,
-        "opportunity": False, "proximity": rng.choice(tuple(Proximity)).value if risk else None,
-        "response": rng.choice(_RESPONSES).value if risk else None, "actions": "", "status": status.value,
-        "raised_on": item.raised, "review_on": as_of + timedelta(days=rng.randint(-30, 60)), "due_on": None,
-        "closed_on": item.closed, "closure_note": "Closed." if item.closed else "",
-        "severity": rng.randint(1, 5) if item.kind is RaidKind.ISSUE else None, "resolution": "",
-        "validation_on": None, "validation_result": "",
+        "title": f"{item.kind.value.capitalize()} {item.number:04d}",
+        "description": "",
+        "category": "",
+        "owner_id": rng.randint(1, people),
+        "probability": item.score[0] if item.score else None,
+        "impact": item.score[1] if item.score else None,
+        "residual_probability": None,
+        "residual_impact": None,
+        "opportunity": False,
+        "proximity": rng.choice(tuple(Proximity)).value if risk else None,
+        "response": rng.choice(_RESPONSES).value if risk else None,
+        "actions": "",
+        "status": status.value,
+        "raised_on": item.raised,
+        "review_on": as_of + timedelta(days=rng.randint(-30, 60)),
+        "due_on": None,
+        "closed_on": item.closed,
+        "closure_note": "Closed." if item.closed else "",
+        "severity": rng.randint(1, 5) if item.kind is RaidKind.ISSUE else None,
+        "resolution": "",
+        "validation_on": None,
+        "validation_result": "",
         "needed_by": as_of + timedelta(days=rng.randint(-10, 90)) if item.kind is RaidKind.DECISION else None,
-        "outcome": "", "decided_by_id": None, "decided_on": None,
+        "outcome": "",
+        "decided_by_id": None,
+        "decided_on": None,
     }
 
 
@@ -92,8 +108,15 @@ def _write_scores(
     for day, day_probability, day_impact in readings:
         writer.add(
             EntityKind.RAID_SCORE,
-            {"raid_item_id": item_id, "recorded_on": day, "probability": day_probability, "impact": day_impact,
-             "residual_probability": None, "residual_impact": None, "status": RaidStatus.OPEN.value},
+            {
+                "raid_item_id": item_id,
+                "recorded_on": day,
+                "probability": day_probability,
+                "impact": day_impact,
+                "residual_probability": None,
+                "residual_impact": None,
+                "status": RaidStatus.OPEN.value,
+            },
             on=day,
         )
 
@@ -124,23 +147,37 @@ def _write_reports(
         rag = _RAGS[level]
         writer.add(
             EntityKind.STATUS_REPORT,
-            {"project_id": project_id, "period_end": end, "period_label": quarter_label(end), "overall": rag.value,
-             "schedule": rag.value, "cost": _RAGS[max(0, level - 1)].value, "scope": Rag.GREEN.value,
-             "resource": rag.value, "comment": "" if rag is Rag.GREEN else "Recovery actions in place.",
-             "summary": "Synthetic report.", "achievements": "", "next_steps": ""},
+            {
+                "project_id": project_id,
+                "period_end": end,
+                "period_label": quarter_label(end),
+                "overall": rag.value,
+                "schedule": rag.value,
+                "cost": _RAGS[max(0, level - 1)].value,
+                "scope": Rag.GREEN.value,
+                "resource": rag.value,
+                "comment": "" if rag is Rag.GREEN else "Recovery actions in place.",
+                "summary": "Synthetic report.",
+                "achievements": "",
+                "next_steps": "",
+            },
             on=end,
         )
 
 
-def _write_budget(
-    writer: RowWriter, rng: random.Random, project_id: int, life: tuple[date, date], as_of: date
-) -> None:
+def _write_budget(writer: RowWriter, rng: random.Random, project_id: int, life: tuple[date, date], as_of: date) -> None:
     for quarter in quarters(*life):
         for category, share in _SPLIT:
             planned = round(rng.randint(50, 400) * share) * 100_000
             actual = round(planned * rng.uniform(0.85, 1.2)) if quarter < quarter_start(as_of) else 0
             writer.add(
                 EntityKind.BUDGET_LINE,
-                {"project_id": project_id, "period_start": quarter, "category": category.value,
-                 "planned_minor": planned, "actual_minor": actual, "forecast_minor": max(planned, actual)},
+                {
+                    "project_id": project_id,
+                    "period_start": quarter,
+                    "category": category.value,
+                    "planned_minor": planned,
+                    "actual_minor": actual,
+                    "forecast_minor": max(planned, actual),
+                },
             )

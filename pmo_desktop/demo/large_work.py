@@ -6,6 +6,7 @@ week. One allocation in five follows a task (and takes its dates); one in twenty
 """
 
 import random
+from collections.abc import Mapping
 from datetime import date, timedelta
 
 from pmo_desktop.demo.large_plan import HALF_SPAN, LargePlan
@@ -29,19 +30,34 @@ def write_time_off(writer: RowWriter, rng: random.Random, as_of: date, people: i
             length = rng.randint(1, 10)
             writer.add(
                 EntityKind.TIME_OFF,
-                {"person_id": person, "start": day_of(cursor), "finish": day_of(cursor + length - 1),
-                 "kind": rng.choice(kinds).value, "note": ""},
+                {
+                    "person_id": person,
+                    "start": day_of(cursor),
+                    "finish": day_of(cursor + length - 1),
+                    "kind": rng.choice(kinds).value,
+                    "note": "",
+                },
             )
             cursor += length + rng.randint(40, 120)
 
 
 def write_allocations(
-    writer: RowWriter, rng: random.Random, plan: LargePlan, as_of: date, *, people: int, roles: int
+    writer: RowWriter,
+    rng: random.Random,
+    plan: LargePlan,
+    as_of: date,
+    *,
+    people: int,
+    roles: int,
+    leavers: Mapping[int, date],
 ) -> None:
+    """Allocations for every person; people who left (`leavers`: id -> last day) get none after leaving."""
     lanes = _Lanes(writer, rng, plan, as_of, roles)
     for person in range(1, people + 1):
+        last_day = leavers.get(person)
         for _ in range(LANES):
-            lanes.fill(person)
+            # index_of rounds a weekend up to Monday; the last working day is the one before the next day's index.
+            lanes.fill(person, None if last_day is None else index_of(last_day + timedelta(days=1)) - 1)
 
 
 class _Lanes:
@@ -62,15 +78,16 @@ class _Lanes:
             for start in range(self._first, self._last + _BUCKET, _BUCKET)
         ]
 
-    def fill(self, person: int) -> None:
+    def fill(self, person: int, leaves_after: int | None) -> None:
         cursor = self._first + self._rng.randint(0, 15)
-        while cursor < self._last:
+        last = self._last if leaves_after is None else min(self._last, leaves_after)
+        while cursor < last:
             length = self._rng.randint(11, 33)
             candidates = self._running[(cursor - self._first) // _BUCKET]
             if candidates:
                 project = self._rng.choice(candidates)
                 begin, end = self._spans[project]
-                start, finish = max(begin, cursor), min(end, cursor + length - 1)
+                start, finish = max(begin, cursor), min(end, cursor + length - 1, last)
                 if start <= finish:
                     self._allocate(person, project, start, finish)
             cursor += length
@@ -79,6 +96,8 @@ class _Lanes:
         """One allocation to `project` from `start` to `finish` (working-day indices), or over one of its tasks."""
         rng = self._rng
         task = rng.choice(self._work[project]) if rng.random() < 0.2 else None
+        if task is not None and task.span.finish > finish:
+            task = None  # following this task would run past the end of the slot (or the person's last day)
         if task is not None:
             start, finish = task.span.start, task.span.finish
         placeholder = rng.random() < 0.04
@@ -86,11 +105,16 @@ class _Lanes:
         tentative = start > self._horizon and rng.random() < 0.5
         self._writer.add(
             EntityKind.ALLOCATION,
-            {"person_id": None if placeholder else person,
-             "role_id": rng.randint(1, self._roles) if placeholder else None, "project_id": project + 1,
-             "task_id": None if task is None else task.id, "start": day_of(start), "finish": day_of(finish),
-             "unit": (AllocationUnit.PERCENT if percent else AllocationUnit.HOURS_PER_WEEK).value,
-             "amount": rng.choice(_PERCENTS) if percent else rng.choice(_HOURS),
-             "status": (AllocationStatus.TENTATIVE if tentative else AllocationStatus.CONFIRMED).value,
-             "note": ""},
+            {
+                "person_id": None if placeholder else person,
+                "role_id": rng.randint(1, self._roles) if placeholder else None,
+                "project_id": project + 1,
+                "task_id": None if task is None else task.id,
+                "start": day_of(start),
+                "finish": day_of(finish),
+                "unit": (AllocationUnit.PERCENT if percent else AllocationUnit.HOURS_PER_WEEK).value,
+                "amount": rng.choice(_PERCENTS) if percent else rng.choice(_HOURS),
+                "status": (AllocationStatus.TENTATIVE if tentative else AllocationStatus.CONFIRMED).value,
+                "note": "",
+            },
         )

@@ -96,6 +96,7 @@ PEOPLE = (
     PersonSpec("Helen Carter", CHANGE, DELIVERY, hours=30.0, left=120),
 )
 
+
 @dataclass(frozen=True)
 class Overload:
     """A hotspot: a steady share of a home project, plus extra projects piled on from week `weeks[0]` up to

@@ -84,8 +84,13 @@ def write_strategy(writer: RowWriter, people: dict[str, int]) -> tuple[dict[str,
     objectives = {
         spec.code: writer.add(
             EntityKind.OBJECTIVE,
-            {"code": spec.code, "title": spec.title, "owner_id": people[spec.owner], "measure": spec.measure,
-             "target": spec.target},
+            {
+                "code": spec.code,
+                "title": spec.title,
+                "owner_id": people[spec.owner],
+                "measure": spec.measure,
+                "target": spec.target,
+            },
         )
         for spec in OBJECTIVES
     }
@@ -93,13 +98,17 @@ def write_strategy(writer: RowWriter, people: dict[str, int]) -> tuple[dict[str,
     for spec in PROGRAMMES:
         programme_id = writer.add(
             EntityKind.PROGRAMME,
-            {"name": spec.name, "description": spec.description, "sponsor_id": people[spec.sponsor],
-             "manager_id": people[spec.manager], "colour": spec.colour, "archived": False},
+            {
+                "name": spec.name,
+                "description": spec.description,
+                "sponsor_id": people[spec.sponsor],
+                "manager_id": people[spec.manager],
+                "colour": spec.colour,
+                "archived": False,
+            },
         )
         for code in spec.objectives:
-            writer.add(
-                EntityKind.PROGRAMME_OBJECTIVE, {"programme_id": programme_id, "objective_id": objectives[code]}
-            )
+            writer.add(EntityKind.PROGRAMME_OBJECTIVE, {"programme_id": programme_id, "objective_id": objectives[code]})
         programmes.append(programme_id)
     return objectives, programmes
 
@@ -112,10 +121,19 @@ def write_projects(
     for spec in PROJECTS:
         project_id = writer.add(
             EntityKind.PROJECT,
-            {"code": spec.code, "name": spec.name, "description": spec.description,
-             "programme_id": programmes[spec.programme], "sponsor_id": people[spec.sponsor],
-             "manager_id": people[spec.manager], "stage": spec.stage.value, "priority": spec.priority,
-             "tentative": spec.tentative, "budget_minor": spec.budget * 100, "colour": spec.colour},
+            {
+                "code": spec.code,
+                "name": spec.name,
+                "description": spec.description,
+                "programme_id": programmes[spec.programme],
+                "sponsor_id": people[spec.sponsor],
+                "manager_id": people[spec.manager],
+                "stage": spec.stage.value,
+                "priority": spec.priority,
+                "tentative": spec.tentative,
+                "budget_minor": spec.budget * 100,
+                "colour": spec.colour,
+            },
         )
         for code, weight in spec.objectives:
             writer.add(

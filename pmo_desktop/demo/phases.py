@@ -61,29 +61,53 @@ WORKSTREAM_SHARES = (1.0, 0.6)
 
 
 def initiation() -> Phase:
-    return Phase("initiation", "Initiation", (Group((
-        Step("Project charter and business case refresh", 15),
-        Step("Stakeholder analysis and engagement plan", 10, SS, 5),
-        Step("Gate 1: initiation complete", 0),
-    )),))
+    return Phase(
+        "initiation",
+        "Initiation",
+        (
+            Group(
+                (
+                    Step("Project charter and business case refresh", 15),
+                    Step("Stakeholder analysis and engagement plan", 10, SS, 5),
+                    Step("Gate 1: initiation complete", 0),
+                )
+            ),
+        ),
+    )
 
 
 def discovery() -> Phase:
-    return Phase("discovery", "Discovery and requirements", (Group((
-        Step("Current-state process mapping", 20),
-        Step("Requirements workshops with operations", 25, SS, 10),
-        Step("Requirements sign-off", 0),
-    )),))
+    return Phase(
+        "discovery",
+        "Discovery and requirements",
+        (
+            Group(
+                (
+                    Step("Current-state process mapping", 20),
+                    Step("Requirements workshops with operations", 25, SS, 10),
+                    Step("Requirements sign-off", 0),
+                )
+            ),
+        ),
+    )
 
 
 def design(specialist: str) -> Phase:
     """Solution design; `specialist` names the design task that is particular to the project."""
-    return Phase("design", "Solution design", (Group((
-        Step("Solution architecture", 25),
-        Step(specialist, 20, SS, 10),
-        Step("Security and privacy review", 8),
-        Step("Design authority approval", 0),
-    )),))
+    return Phase(
+        "design",
+        "Solution design",
+        (
+            Group(
+                (
+                    Step("Solution architecture", 25),
+                    Step(specialist, 20, SS, 10),
+                    Step("Security and privacy review", 8),
+                    Step("Design authority approval", 0),
+                )
+            ),
+        ),
+    )
 
 
 def build(workstreams: tuple[tuple[str, str], ...]) -> Phase:
@@ -104,13 +128,21 @@ def build(workstreams: tuple[tuple[str, str], ...]) -> Phase:
 
 
 def testing() -> Phase:
-    return Phase("testing", "Testing", (Group((
-        Step("System integration testing", 25),
-        Step("Performance and resilience testing", 10, SS, 12),
-        Step("User acceptance testing", 20),
-        Step("Defect fixing and retest", 12, FS, -4),
-        Step("UAT sign-off", 0),
-    )),))
+    return Phase(
+        "testing",
+        "Testing",
+        (
+            Group(
+                (
+                    Step("System integration testing", 25),
+                    Step("Performance and resilience testing", 10, SS, 12),
+                    Step("User acceptance testing", 20),
+                    Step("Defect fixing and retest", 12, FS, -4),
+                    Step("UAT sign-off", 0),
+                )
+            ),
+        ),
+    )
 
 
 def deployment(waves: tuple[str, ...]) -> Phase:
@@ -127,9 +159,17 @@ def deployment(waves: tuple[str, ...]) -> Phase:
 
 
 def hypercare() -> Phase:
-    return Phase("hypercare", "Hypercare and closure", (Group((
-        Step("Hypercare support", 30),
-        Step("Handover to business as usual", 8, FF, 0),
-        Step("Lessons learned review", 3),
-        Step("Project closure", 0),
-    )),))
+    return Phase(
+        "hypercare",
+        "Hypercare and closure",
+        (
+            Group(
+                (
+                    Step("Hypercare support", 30),
+                    Step("Handover to business as usual", 8, FF, 0),
+                    Step("Lessons learned review", 3),
+                    Step("Project closure", 0),
+                )
+            ),
+        ),
+    )

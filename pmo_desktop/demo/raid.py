@@ -18,8 +18,11 @@ from pmo_desktop.domain.enums import EntityKind, Proximity, RaidKind, RaidStatus
 _PMO_LEAD = "Sarah Whitfield"
 _PORTFOLIO_SPONSOR = "Alistair McBride"
 _RESPONSES = (
-    (ResponseStrategy.REDUCE, 10), (ResponseStrategy.AVOID, 2), (ResponseStrategy.TRANSFER, 2),
-    (ResponseStrategy.ACCEPT, 3), (ResponseStrategy.ESCALATE, 2),
+    (ResponseStrategy.REDUCE, 10),
+    (ResponseStrategy.AVOID, 2),
+    (ResponseStrategy.TRANSFER, 2),
+    (ResponseStrategy.ACCEPT, 3),
+    (ResponseStrategy.ESCALATE, 2),
 )
 _MITIGATING = frozenset({ResponseStrategy.REDUCE, ResponseStrategy.AVOID, ResponseStrategy.TRANSFER})
 _ENDED = frozenset({Stage.CLOSED, Stage.CANCELLED})
@@ -33,9 +36,20 @@ _CLOSURE_NOTES = {
 # Days from today each pending decision is needed by, in turn: most within the month, one already late.
 _NEEDED_IN = (9, 23, -4, 16, 38)
 _EMPTY_FIELDS: Row = {
-    "probability": None, "impact": None, "residual_probability": None, "residual_impact": None,
-    "proximity": None, "response": None, "due_on": None, "severity": None, "resolution": "",
-    "validation_on": None, "validation_result": "", "needed_by": None, "outcome": "", "decided_by_id": None,
+    "probability": None,
+    "impact": None,
+    "residual_probability": None,
+    "residual_impact": None,
+    "proximity": None,
+    "response": None,
+    "due_on": None,
+    "severity": None,
+    "resolution": "",
+    "validation_on": None,
+    "validation_result": "",
+    "needed_by": None,
+    "outcome": "",
+    "decided_by_id": None,
     "decided_on": None,
 }
 
@@ -83,14 +97,22 @@ class RaidWriter:
 
     def _write_item(self, item: Item, number: int) -> None:
         text, plan = item.text, item.plan
-        fields = {} if plan is None else {
-            "system": plan.spec.system, "legacy": plan.spec.legacy, "vendor": plan.spec.vendor}
+        fields = (
+            {} if plan is None else {"system": plan.spec.system, "legacy": plan.spec.legacy, "vendor": plan.spec.vendor}
+        )
         row: Row = {
-            "kind": text.kind.value, "number": number, "project_id": None if plan is None else plan.id,
-            "title": text.title.format(**fields), "description": text.description.format(**fields),
-            "category": text.category, "owner_id": self._people[self._owner(plan)],
-            "actions": text.actions.format(**fields), "opportunity": text.opportunity is not None,
-            "status": item.status.value, "raised_on": item.raised, "closed_on": item.closed,
+            "kind": text.kind.value,
+            "number": number,
+            "project_id": None if plan is None else plan.id,
+            "title": text.title.format(**fields),
+            "description": text.description.format(**fields),
+            "category": text.category,
+            "owner_id": self._people[self._owner(plan)],
+            "actions": text.actions.format(**fields),
+            "opportunity": text.opportunity is not None,
+            "status": item.status.value,
+            "raised_on": item.raised,
+            "closed_on": item.closed,
             "review_on": None if item.closed else self._review_on(item.raised),
             "closure_note": _CLOSURE_NOTES[text.kind] if item.closed else "",
             **_EMPTY_FIELDS,
@@ -124,8 +146,11 @@ class RaidWriter:
         if response in _MITIGATING or item.text.opportunity is not None:
             residual = (max(1, probability - self._rng.randint(1, 2)), max(1, impact - self._rng.randint(0, 1)))
         row.update(
-            probability=probability, impact=impact, residual_probability=residual[0],
-            residual_impact=residual[1], response=response.value,
+            probability=probability,
+            impact=impact,
+            residual_probability=residual[0],
+            residual_impact=residual[1],
+            response=response.value,
             proximity=self._rng.choice(tuple(Proximity)).value,
         )
         if self._rng.random() < 0.5:
@@ -141,8 +166,10 @@ class RaidWriter:
             return
         sponsor = _PORTFOLIO_SPONSOR if item.plan is None else item.plan.spec.sponsor
         row.update(
-            needed_by=item.closed + timedelta(days=self._rng.randint(0, 10)), outcome=item.text.ending,
-            decided_by_id=self._people[sponsor], decided_on=item.closed,
+            needed_by=item.closed + timedelta(days=self._rng.randint(0, 10)),
+            outcome=item.text.ending,
+            decided_by_id=self._people[sponsor],
+            decided_on=item.closed,
         )
 
     def _score(self) -> tuple[int, int]:
@@ -205,9 +232,15 @@ class RaidWriter:
             status = item.status if step == count - 1 else RaidStatus.OPEN
             self._writer.add(
                 EntityKind.RAID_SCORE,
-                {"raid_item_id": item_id, "recorded_on": item.raised + timedelta(days=offset),
-                 "probability": values[0], "impact": values[1], "residual_probability": values[2],
-                 "residual_impact": values[3], "status": status.value},
+                {
+                    "raid_item_id": item_id,
+                    "recorded_on": item.raised + timedelta(days=offset),
+                    "probability": values[0],
+                    "impact": values[1],
+                    "residual_probability": values[2],
+                    "residual_impact": values[3],
+                    "status": status.value,
+                },
                 on=item.raised + timedelta(days=offset),
             )
 

@@ -63,10 +63,15 @@ def _report(rng: random.Random, plan: ProjectPlan, end: date, overall: Rag) -> R
         rng.choice(COMMENTS[(dimension, rag)]).format(**fields) for dimension, rag in rags.items() if rag != Rag.GREEN
     ]
     return {
-        "project_id": plan.id, "period_end": end, "period_label": quarter_label(end), "overall": overall.value,
+        "project_id": plan.id,
+        "period_end": end,
+        "period_label": quarter_label(end),
+        "overall": overall.value,
         **{dimension: rag.value for dimension, rag in rags.items()},
-        "comment": " ".join(comments), "summary": _summary(rng, plan, end, overall),
-        "achievements": _achievements(plan, end), "next_steps": _next_steps(plan, end),
+        "comment": " ".join(comments),
+        "summary": _summary(rng, plan, end, overall),
+        "achievements": _achievements(plan, end),
+        "next_steps": _next_steps(plan, end),
     }
 
 
@@ -95,9 +100,15 @@ def _summary(rng: random.Random, plan: ProjectPlan, end: date, overall: Rag) -> 
     if phase is None:
         return "Paused between phases until the team is free; the restart date is agreed with the steering group."
     done = _progress(plan, end)
-    verdict = rng.choice(ON_TRACK) if overall is Rag.GREEN else (
-        "Under pressure; recovery actions are in place." if overall is Rag.AMBER
-        else "Off track; the steering group is reviewing recovery options.")
+    verdict = (
+        rng.choice(ON_TRACK)
+        if overall is Rag.GREEN
+        else (
+            "Under pressure; recovery actions are in place."
+            if overall is Rag.AMBER
+            else "Off track; the steering group is reviewing recovery options."
+        )
+    )
     return f"{phase}: {done}% of the planned work complete. {verdict}"
 
 

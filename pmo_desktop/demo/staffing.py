@@ -184,8 +184,12 @@ class Staffer:
         demand = replace(demand, start=max(demand.start, monday))
         amount = round(demand.share * _PLACEHOLDER_HOURS * 2) / 2
         self._write(
-            demand, person_id=None, role_id=self._roles[demand.role], unit=AllocationUnit.HOURS_PER_WEEK,
-            amount=amount, note=f"Unfilled: needs a {demand.role}",
+            demand,
+            person_id=None,
+            role_id=self._roles[demand.role],
+            unit=AllocationUnit.HOURS_PER_WEEK,
+            amount=amount,
+            note=f"Unfilled: needs a {demand.role}",
         )
 
     def _write(
@@ -200,10 +204,18 @@ class Staffer:
     ) -> None:
         self._writer.add(
             EntityKind.ALLOCATION,
-            {"person_id": person_id, "role_id": role_id, "project_id": demand.plan.id,
-             "task_id": None if demand.task is None else demand.task.id, "start": demand.start,
-             "finish": demand.finish, "unit": unit.value, "amount": amount,
-             "status": self._status(demand).value, "note": note},
+            {
+                "person_id": person_id,
+                "role_id": role_id,
+                "project_id": demand.plan.id,
+                "task_id": None if demand.task is None else demand.task.id,
+                "start": demand.start,
+                "finish": demand.finish,
+                "unit": unit.value,
+                "amount": amount,
+                "status": self._status(demand).value,
+                "note": note,
+            },
         )
 
     def _status(self, demand: Demand) -> AllocationStatus:

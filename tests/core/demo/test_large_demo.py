@@ -67,3 +67,13 @@ def test_summaries_span_their_children(large: DemoData) -> None:
             spans[task["parent_id"]] = [min(low, task["start"]), max(high, task["finish"])]
     summaries = [task for task in rows(large, E.TASK) if task["kind"] == "summary"]
     assert all(spans[task["id"]] == [task["start"], task["finish"]] for task in summaries)
+
+
+def test_nobody_is_allocated_after_leaving(large: DemoData) -> None:
+    leavers = {row["id"]: row["employment_end"] for row in large[E.PERSON] if row["employment_end"]}
+    assert leavers
+    late = [
+        row for row in large[E.ALLOCATION]
+        if row["person_id"] in leavers and row["finish"] > leavers[row["person_id"]]  # type: ignore[operator]
+    ]  # fmt: skip
+    assert late == []
