@@ -1,0 +1,1 @@
+"""Undo commands: each captures its state when built and calls one service operation per step."""

@@ -1,0 +1,1 @@
+"""The four workspace views (portfolio, Gantt, resources, risks) and the widgets they share."""

@@ -1,0 +1,1 @@
+"""The portfolio overview: projects with the portfolio's name and counts above them."""

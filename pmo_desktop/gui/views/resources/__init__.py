@@ -1,0 +1,1 @@
+"""The resources view: people and their allocations."""

@@ -1,0 +1,1 @@
+"""The risk register: the RAID log as a sortable table."""

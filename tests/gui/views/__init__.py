@@ -1,0 +1,1 @@
+"""Tests of pmo_desktop.gui.views."""
