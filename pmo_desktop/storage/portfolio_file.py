@@ -11,13 +11,15 @@ import shutil
 from enum import Enum
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from pmo_desktop import __version__
 from pmo_desktop.domain.errors import FileChangedOnDiskError, PmoError, SaveError
 from pmo_desktop.i18n import tr
 from pmo_desktop.storage import lock
 from pmo_desktop.storage.file_check import check_structure
 from pmo_desktop.storage.prepare import prepare_copy, sniff_file
-from pmo_desktop.storage.publish import publish
+from pmo_desktop.storage.publish import explain_save_error, publish
 from pmo_desktop.storage.schema_version import SchemaVersion
 from pmo_desktop.storage.working_copy import Fingerprint, SessionInfo, WorkingCopy, abandoned_copies
 
@@ -94,7 +96,10 @@ class PortfolioFile:
         read_only = mode is OpenMode.READ_ONLY or (mode is OpenMode.EDIT and not _writable(target))
         take_lock = mode is OpenMode.EDIT and not read_only
         if take_lock:
-            lock.acquire(target)
+            try:
+                lock.acquire(target)
+            except OSError:  # the folder would not even take the lock: it will not take a save either
+                read_only, take_lock = True, False
         keeps_target = mode is not OpenMode.COPY
         info = SessionInfo(
             target=str(target) if keeps_target else None,
@@ -181,7 +186,10 @@ class PortfolioFile:
         new_target = new_target.resolve()
         old_target, old_read_only = self.target, self.read_only
         if new_target != old_target:
-            lock.acquire(new_target)
+            try:
+                lock.acquire(new_target)
+            except OSError as error:  # the folder refuses even the lock: it cannot take the file either
+                raise explain_save_error(new_target, error) from None
         try:
             self._publish(new_target)
         except BaseException:
@@ -195,7 +203,10 @@ class PortfolioFile:
     def _publish(self, target: Path) -> None:
         from pmo_desktop.storage.initialise import stamp_saved_by
 
-        stamp_saved_by(self.database, f"PMO Desktop {__version__}")
+        try:
+            stamp_saved_by(self.database, f"PMO Desktop {__version__}")
+        except (SQLAlchemyError, OSError) as error:
+            raise explain_save_error(target, error) from None
         publish(
             self.database, target, lambda finished: self.working.update(pending_fingerprint=Fingerprint.of(finished))
         )

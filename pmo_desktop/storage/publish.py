@@ -77,24 +77,32 @@ def _verify(copy: Path) -> None:
         connection.close()
 
 
-def _explain(target: Path, error: BaseException) -> SaveError:
+def _reason(target: Path, error: BaseException) -> str:
+    """What went wrong, in words: from the errno of an OSError or the result code of a SQLite error."""
     text = str(error).lower()
     number = getattr(error, "errno", None)
-    if number in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT) or "full" in text or "too large" in text:
-        reason = tr("there is not enough space on the disk")
-    elif target.is_dir():
-        reason = tr("a folder of that name is in the way")
-    elif number in (errno.EACCES, errno.EPERM, errno.EROFS) or "readonly" in text or "unable to open" in text:
-        reason = tr("you cannot write to that folder")
-    elif number == errno.EBUSY:
-        reason = tr("another program holds the file")
-    else:
-        reason = tr("the disk reported an error ({error})", error=error)
+    code = str(getattr(error, "sqlite_errorname", ""))
+    if number in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT) or code == "SQLITE_FULL" or "full" in text:
+        return tr("there is not enough space on the disk")
+    if target.is_dir():
+        return tr("a folder of that name is in the way")
+    if number in (errno.EACCES, errno.EPERM, errno.EROFS) or code.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN")):
+        return tr("you cannot write to that folder")
+    if number == errno.EBUSY:
+        return tr("another program holds the file")
+    if code.startswith("SQLITE_IOERR"):
+        return tr("writing to the disk failed (it may be full, removed or failing)")
+    return tr("the disk reported an error ({error})", error=error)
+
+
+def explain_save_error(target: Path, error: BaseException) -> SaveError:
+    """The one sentence for a failed save of `target`; `error` may wrap the driver's (`.orig`)."""
+    cause = getattr(error, "orig", None) or error
     return SaveError(
         tr(
             "Could not save '{name}': {reason}. The file on disk is unchanged and your edits are kept.",
             name=target.name,
-            reason=reason,
+            reason=_reason(target, cause),
         )
     )
 
@@ -107,7 +115,7 @@ def publish(working_database: Path, target: Path, before_rename: Callable[[Path]
     else's change).
     """
     if target.is_dir():
-        raise _explain(target, IsADirectoryError(errno.EISDIR, "is a directory"))
+        raise explain_save_error(target, IsADirectoryError(errno.EISDIR, "is a directory"))
     remove_stale_temporaries(target)
     temporary = temporary_name(target)
     try:
@@ -126,4 +134,4 @@ def publish(working_database: Path, target: Path, before_rename: Callable[[Path]
         _fsync_path(target.parent, directory=True)
     except (OSError, sqlite3.Error) as error:
         temporary.unlink(missing_ok=True)
-        raise _explain(target, error) from None
+        raise explain_save_error(target, error) from None

@@ -34,4 +34,3 @@ def timestamp() -> DateTime:
     """A UTC timestamp stored to the second ("2026-11-27 09:30:00")."""
     seconds = sqlite.DATETIME(storage_format=SECONDS_FORMAT, regexp=SECONDS_PATTERN)  # type: ignore[no-untyped-call]
     return DateTime().with_variant(seconds, "sqlite")
-
