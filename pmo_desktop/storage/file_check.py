@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pmo_desktop.domain.errors import FileRefusedError
 from pmo_desktop.i18n import tr
-from pmo_desktop.storage.hardening import DeadlineExceededError, connect_untrusted, deadline
+from pmo_desktop.storage.hardening import MAX_TEXT_OR_BLOB_BYTES, DeadlineExceededError, connect_untrusted, deadline
 from pmo_desktop.storage.schema_version import APPLICATION_ID, SchemaVersion
 from pmo_desktop.storage.value_rules import rules_by_table
 
@@ -34,6 +34,13 @@ def _refuse(name: str, sentence: str, **fields: object) -> FileRefusedError:
     return FileRefusedError(tr(sentence, name=name, **fields))
 
 
+def _unreadable(name: str, error: sqlite3.DatabaseError) -> FileRefusedError:
+    if getattr(error, "sqlite_errorname", "") == "SQLITE_TOOBIG":
+        return _refuse(name, "'{name}' holds a value too large for PMO Desktop to read (over {limit} MB).",
+                       limit=MAX_TEXT_OR_BLOB_BYTES // 1_048_576)  # fmt: skip
+    return _refuse(name, "'{name}' is damaged and cannot be read ({reason}).", reason=error)
+
+
 def check_structure(copy: Path, name: str, *, thorough: bool = False, seconds: float = CHECK_SECONDS) -> CheckedFile:
     """Check the copy's pages, schema and links; return its revision. Raises `FileRefusedError`."""
     connection = connect_untrusted(copy)
@@ -47,7 +54,7 @@ def check_structure(copy: Path, name: str, *, thorough: bool = False, seconds: f
             seconds=seconds,
         ) from None
     except sqlite3.DatabaseError as error:
-        raise _refuse(name, "'{name}' is damaged and cannot be read ({reason}).", reason=error) from None
+        raise _unreadable(name, error) from None
     finally:
         connection.close()
 
@@ -97,12 +104,14 @@ def _check_schema(
     unexpected = sorted(actual - expected)
     if unexpected:
         kind, object_name, _ = unexpected[0]
-        raise _refuse(
-            name,
-            "'{name}' was altered outside PMO Desktop: it holds an unexpected {kind} '{object}', so it is not opened.",
-            kind=kind,
-            object=object_name,
+        known = {name for _, name, _ in expected}
+        sentence = (
+            "'{name}' was altered outside PMO Desktop: its {kind} '{object}' has been changed, so it is not opened."
+            if object_name in known
+            else "'{name}' was altered outside PMO Desktop: it holds an unexpected {kind} '{object}', so it is not "
+            "opened."
         )
+        raise _refuse(name, sentence, kind=kind, object=object_name)
     missing = sorted(expected - actual)
     if missing:
         kind, object_name, _ = missing[0]
@@ -133,7 +142,7 @@ def check_values(
             seconds=seconds,
         ) from None
     except sqlite3.DatabaseError as error:
-        raise _refuse(name, "'{name}' is damaged and cannot be read ({reason}).", reason=error) from None
+        raise _unreadable(name, error) from None
     finally:
         connection.close()
 

@@ -16,6 +16,8 @@ from pmo_desktop.storage.models.types import UuidBytes
 
 EARLIEST_DATE = "1900-01-01"
 LATEST_DATE = "2199-12-31"
+# Notes and descriptions have no declared length; past this a value is not something a person wrote.
+MAX_FREE_TEXT = 200_000
 
 
 @dataclass(frozen=True)
@@ -98,14 +100,14 @@ def _column_rules(table: Table, column: Column[object]) -> list[ValueRule]:
     elif isinstance(column.type, String):
         kind_check = f"{present} AND typeof({name}) != 'text'"
         rules.append(ValueRule(table.name, f"{label} holds something other than text", kind_check))
-        if column.type.length:
-            rules.append(
-                ValueRule(
-                    table.name,
-                    f"{label} holds text longer than {column.type.length} characters",
-                    f"{present} AND length({name}) > {column.type.length}",
-                )
+        limit = column.type.length or MAX_FREE_TEXT
+        rules.append(
+            ValueRule(
+                table.name,
+                f"{label} holds text longer than {limit:,} characters",
+                f"{present} AND length({name}) > {limit}",
             )
+        )
     if not column.nullable:
         rules.append(ValueRule(table.name, f"{label} is empty", f"{name} IS NULL", schema_rule=True))
     return rules

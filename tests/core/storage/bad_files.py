@@ -67,6 +67,54 @@ def _written_past_the_rules(sql: str) -> BadFileMaker:
     return make
 
 
+def _schema_text_edited(table: str, old: str, new: str) -> BadFileMaker:
+    """Rewrite a table's CREATE statement in place, as a hostile tool with writable_schema can."""
+
+    def make(valid: Path, out: Path) -> None:
+        shutil.copyfile(valid, out)
+        connection = sqlite3.connect(out)
+        connection.execute("PRAGMA writable_schema = ON")
+        changed = connection.execute(
+            "UPDATE sqlite_master SET sql = replace(sql, ?, ?) WHERE name = ?", (old, new, table)
+        ).rowcount
+        connection.commit()
+        connection.close()
+        assert changed == 1
+
+    return make
+
+
+def _zeroed_pages(valid: Path, out: Path) -> None:
+    """Whole pages of zeros in the middle, as a crashed copy or a bad sector leaves them."""
+    data = bytearray(valid.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    for page in range(2, len(data) // page_size, 3):
+        data[page * page_size : (page + 1) * page_size] = bytes(page_size)
+    out.write_bytes(bytes(data))
+
+
+def _header_field(offset: int, value: bytes) -> BadFileMaker:
+    def make(valid: Path, out: Path) -> None:
+        data = bytearray(valid.read_bytes())
+        data[offset : offset + len(value)] = value
+        out.write_bytes(bytes(data))
+
+    return make
+
+
+def _oversized_cell(sql: str) -> BadFileMaker:
+    """A cell larger than the app reads (16 MB), written by another tool."""
+
+    def make(valid: Path, out: Path) -> None:
+        shutil.copyfile(valid, out)
+        connection = sqlite3.connect(out)
+        connection.execute(sql)
+        connection.commit()
+        connection.close()
+
+    return make
+
+
 def _truncated(valid: Path, out: Path) -> None:
     data = valid.read_bytes()
     out.write_bytes(data[: len(data) // 2])
@@ -105,11 +153,26 @@ BAD_FILES: dict[str, BadFileMaker] = {
     "probability 99": _written_past_the_rules(
         "INSERT INTO raid_item (uuid, kind, number, title, description, category, probability, impact, "
         "opportunity, actions, status, raised_on, closure_note, resolution, validation_result, outcome, "
-        "created_at, updated_at) VALUES ('x', 'risk', 1, 'R', '', '', 99, 3, 0, '', 'open', '2026-01-01', '', "
-        "'', '', '', '2026-01-01', '2026-01-01')"
+        "created_at, updated_at) VALUES (randomblob(16), 'risk', 1, 'R', '', '', 99, 3, 0, '', 'open', "
+        "'2026-01-01', '', '', '', '', '2026-01-01 09:00:00', '2026-01-01 09:00:00')"
     ),
     "a date in year 9999": _written_past_the_rules("UPDATE task SET finish = '9999-12-31'"),
     "a date that is not a date": _written_past_the_rules("UPDATE task SET start = 'next Tuesday'"),
+    "a generated column": _with_schema_object(
+        "ALTER TABLE task ADD COLUMN sneaky TEXT GENERATED ALWAYS AS (upper(name)) VIRTUAL"
+    ),
+    "a default calling a function": _schema_text_edited(
+        "task", "notes TEXT NOT NULL", "notes TEXT DEFAULT (load_extension('/tmp/evil.so')) NOT NULL"
+    ),
+    "an extra index": _with_schema_object("CREATE INDEX sneaky ON task (name)"),
+    "an extra table": _with_schema_object("CREATE TABLE sneaky (payload BLOB)"),
+    "oversized text cell": _oversized_cell("UPDATE task SET notes = printf('%.*c', 20000000, 'x')"),
+    "oversized blob cell": _oversized_cell("UPDATE person SET uuid = zeroblob(20000000)"),
+    "zeroed pages": _zeroed_pages,
+    "page size field corrupt": _header_field(16, b"\x03\x00"),
+    "schema format field corrupt": _header_field(44, b"\x00\x00\x00\x09"),
+    "application id field corrupt": _header_field(68, b"\x00\x00\x00\x01"),
+    "page count field corrupt": _header_field(28, b"\x00\x10\x00\x00"),
     "truncated in half": _truncated,
     "truncated mid-page": _truncated_odd,
     "bit flips": _bit_flips,
