@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench demo clean
+.PHONY: run test lint bench fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ test: lint
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+# The fuzz harness that `make test` runs for 60 seconds, here until interrupted (Ctrl+C).
+fuzz: $(STAMP)
+	$(BIN)/python -m tests.fuzz.fuzz_open
 
 clean:
 	rm -rf $(VENV) bench/cache .pytest_cache .mypy_cache .ruff_cache

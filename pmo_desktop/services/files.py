@@ -26,7 +26,7 @@ Rows = Mapping[EntityKind, Sequence[Mapping[str, Any]]]
 
 def check_file(path: Path) -> FileFacts:
     """Every check the app runs on open, and a full integrity check; raises `FileRefusedError`."""
-    return inspect_file(path, thorough=True)
+    return inspect_file(path)
 
 
 def insert_rows(connection: Connection, rows: Rows, order: Sequence[EntityKind]) -> None:

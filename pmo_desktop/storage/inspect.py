@@ -24,12 +24,12 @@ class FileFacts:
     counts: dict[str, int]
 
 
-def inspect_file(path: Path, *, thorough: bool = True) -> FileFacts:
+def inspect_file(path: Path) -> FileFacts:
     """Run every check on a private copy of `path`; raises `FileRefusedError` with one sentence."""
     sniff_file(path)
     with tempfile.TemporaryDirectory(dir=data_dir(), prefix="inspect-") as folder:
         database = Path(folder) / "copy.pmo"
-        prepared = prepare_copy(path, database, thorough=thorough)
+        prepared = prepare_copy(path, database)
         connection = sqlite3.connect(database, isolation_level=None)
         try:
             name, created, saved = connection.execute(

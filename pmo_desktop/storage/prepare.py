@@ -40,14 +40,14 @@ def copy_with_side_files(target: Path, database: Path) -> None:
             shutil.copyfile(side, database.with_name(database.name + suffix))
 
 
-def prepare_copy(target: Path, database: Path, *, thorough: bool = False) -> PreparedCopy:
+def prepare_copy(target: Path, database: Path) -> PreparedCopy:
     """Copy `target` to `database`, check it, migrate it if older, check its values."""
     copy_with_side_files(target, database)
-    checked = check_structure(database, target.name, thorough=thorough)
+    checked = check_structure(database, target.name)
     migrated = checked.version < migrate.current_version()
     if migrated:
         migrate.upgrade_file(database)
-    counts = check_values(database, target.name, schema_rules=thorough or checked.broken_rule is not None)
+    counts = check_values(database, target.name, schema_rules=checked.broken_rule is not None)
     if checked.broken_rule is not None:
         raise refuse_broken_rule(target.name, checked.broken_rule)
     _settle_journal(database)

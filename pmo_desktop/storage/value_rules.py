@@ -1,7 +1,7 @@
 """SQL conditions that find values a portfolio must never hold, derived from the models.
 
-SQLite's integrity checks verify the b-trees but not CHECK constraints, and a file written past our
-services (or by a hostile tool) may hold text where a date belongs. Each rule is a condition that is true
+SQLite's integrity check verifies the b-trees, CHECK and NOT NULL, but not types or dates, and a file written
+past our services (or by a hostile tool) may hold text where a date belongs. Each rule is a condition that is true
 for a bad row; the check counts them per column and reports the first problem in words.
 """
 
@@ -27,8 +27,8 @@ class ValueRule:
     table: str
     description: str
     bad_when: str
-    # True for CHECK and NOT NULL rules, which SQLite's quick_check verifies too: they only need to run
-    # (to name the column) when quick_check reported a broken rule.
+    # True for CHECK and NOT NULL rules, which SQLite's integrity check verifies too: they only need to run
+    # (to name the column) when the integrity check reported a broken rule.
     schema_rule: bool = False
 
 
@@ -140,3 +140,12 @@ def rules_by_table(*, schema_rules: bool) -> dict[str, tuple[ValueRule, ...]]:
         if schema_rules or not rule.schema_rule:
             grouped[rule.table].append(rule)
     return {table: tuple(rules) for table, rules in grouped.items()}
+
+
+@cache
+def text_columns_by_table() -> dict[str, tuple[str, ...]]:
+    """The columns of each table that hold text (enums included), for the UTF-8 check."""
+    return {
+        table.name: tuple(column.name for column in table.columns if isinstance(column.type, String))
+        for table in Base.metadata.sorted_tables
+    }
