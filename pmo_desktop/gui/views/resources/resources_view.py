@@ -1,18 +1,23 @@
-"""The resources view, for now: people above, the allocations of the selected person below.
+"""The Resources view: the capacity heatmap first, and the register of people with their allocations.
 
-The heatmap of DESIGN.md section 5 replaces the lower half later; editing hours per week already goes
-through an undo command like every other edit.
+The heatmap (DESIGN.md section 5) shows who is over or under capacity week by week and edits the
+allocations behind a cell; the People tab is where people themselves are edited (role, team, hours per
+week, active) and lists the allocations of the person selected.
 """
 
+from datetime import date
+
 from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from pmo_desktop.domain.enums import AllocationStatus, AllocationUnit, EntityKind
+from pmo_desktop.gui.document import Document
 from pmo_desktop.gui.formatting import count_of, join_parts
 from pmo_desktop.gui.models import columns
 from pmo_desktop.gui.models.record_table_model import RecordTableModel
 from pmo_desktop.gui.views.record_page import RecordPage
 from pmo_desktop.gui.views.record_table_view import RecordTableView
+from pmo_desktop.gui.views.resources.heatmap_page import HeatmapPage
 from pmo_desktop.i18n import tr
 
 ALLOCATION_COLUMNS = (
@@ -28,7 +33,7 @@ ALLOCATION_COLUMNS = (
 
 
 class ResourcesView(RecordPage):
-    """People (name, role, team, hours per week, active) and, below, the selected person's allocations.
+    """The capacity heatmap, and people (name, role, team, hours per week, active) with their allocations.
 
     Signals: none.
     """
@@ -43,7 +48,19 @@ class ResourcesView(RecordPage):
     )
     SUMMARY_KINDS = frozenset({EntityKind.ALLOCATION})
 
+    def __init__(self, document: Document, parent: QWidget | None = None, *, today: date | None = None) -> None:
+        self._today = today
+        super().__init__(document, parent)
+
     def body(self) -> QWidget:
+        self.heatmap_page = HeatmapPage(self.document, self, today=self._today)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.heatmap_page, tr("Capacity heatmap"))
+        self.tabs.addTab(self._people_page(), tr("People"))
+        return self.tabs
+
+    def _people_page(self) -> QWidget:
         self.allocations_model = RecordTableModel(self.document, EntityKind.ALLOCATION, ALLOCATION_COLUMNS, self)
         self.allocations = RecordTableView(self.allocations_model, self)
         # The person column only serves the filter: every row below belongs to the selected person.
@@ -73,7 +90,7 @@ class ResourcesView(RecordPage):
         return self._allocations_title.text()
 
     def title(self) -> str:
-        return tr("People and allocations")
+        return tr("Resources and capacity")
 
     def summary(self) -> str:
         people = [self.model.record_at(row) for row in range(self.model.rowCount())]
