@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, insert, select, update
+from sqlalchemy import Connection, Table, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from pmo_desktop.domain.changes import Changes
@@ -85,6 +85,16 @@ def list_records(workspace: Workspace, kind: EntityKind, /, **where: Any) -> lis
         # Zipping plain tuples with the keys once is several times faster than RowMapping per row.
         keys = list(result.keys())
         return [_record(kind, dict(zip(keys, row, strict=True))) for row in result.all()]
+
+
+def count_records(workspace: Workspace, kind: EntityKind, /, **where: Any) -> int:
+    """How many records of `kind` there are (optionally where columns equal the given values)."""
+    table = table_of(kind)
+    query = select(func.count()).select_from(table)
+    for column, value in where.items():
+        query = query.where(table.c[column] == value)
+    with workspace.reading() as connection:
+        return int(connection.execute(query).scalar_one())
 
 
 def get_record(workspace: Workspace, kind: EntityKind, record_id: int) -> Record:

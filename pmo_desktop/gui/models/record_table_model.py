@@ -5,7 +5,7 @@ follows `Document.changes_applied`: rows of its kind are inserted, removed or re
 selections survive), and reference columns are relabelled only when the kind they point at changed.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -39,8 +39,15 @@ class RecordTableModel(QAbstractTableModel):
     """
 
     def __init__(
-        self, document: Document, kind: EntityKind, columns: Sequence[Column], parent: QObject | None = None
+        self,
+        document: Document,
+        kind: EntityKind,
+        columns: Sequence[Column],
+        parent: QObject | None = None,
+        *,
+        where: Mapping[str, Any] | None = None,
     ) -> None:
+        """`where` restricts the rows to records whose fields equal its values (none at all for a None)."""
         super().__init__(parent)
         self._document = document
         self._kind = kind
@@ -48,7 +55,8 @@ class RecordTableModel(QAbstractTableModel):
         referenced = {column.references for column in self._columns if column.references is not None}
         self._lookup = ReferenceLookup(document.workspace, referenced)
         self._currency = self._load_currency()
-        self._records: list[Record] = list_records(document.workspace, kind)
+        self._where = dict(where or {})
+        self._records: list[Record] = self._load()
         self._rows: dict[int, int] | None = None  # id -> row, rebuilt on demand after rows move
         self._readers = self._role_readers()
         document.changes_applied.connect(self._on_changes_applied)
@@ -188,11 +196,25 @@ class RecordTableModel(QAbstractTableModel):
             return
         structural = changes.created.get(self._kind) or changes.deleted.get(self._kind)
         updated = changes.updated.get(self._kind, frozenset())
-        if structural or len(updated) > _FEW_UPDATES:
-            self._sync(list_records(self._document.workspace, self._kind))
+        if structural or len(updated) > _FEW_UPDATES or self._where:
+            # A restricted table cannot tell row by row whether an edited record still belongs: read it again.
+            self._sync(self._load())
         else:
             for record_id in sorted(updated):
                 self._refresh_row(record_id)
+
+    def restrict(self, **where: Any) -> None:
+        """Show only the records whose fields equal `where` (none at all when a value is None)."""
+        self.beginResetModel()
+        self._where = dict(where)
+        self._records = self._load()
+        self._rows = None
+        self.endResetModel()
+
+    def _load(self) -> list[Record]:
+        if any(value is None for value in self._where.values()):
+            return []
+        return list_records(self._document.workspace, self._kind, **self._where)
 
     def _refresh_row(self, record_id: int) -> None:
         row = self.row_of(record_id)

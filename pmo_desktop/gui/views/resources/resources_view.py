@@ -19,6 +19,7 @@ from pmo_desktop.gui.views.record_page import RecordPage
 from pmo_desktop.gui.views.record_table_view import RecordTableView
 from pmo_desktop.gui.views.resources.heatmap_page import HeatmapPage
 from pmo_desktop.i18n import tr
+from pmo_desktop.services.records import count_records
 
 ALLOCATION_COLUMNS = (
     columns.reference("person_id", "Person", EntityKind.PERSON),
@@ -61,7 +62,10 @@ class ResourcesView(RecordPage):
         return self.tabs
 
     def _people_page(self) -> QWidget:
-        self.allocations_model = RecordTableModel(self.document, EntityKind.ALLOCATION, ALLOCATION_COLUMNS, self)
+        # Only the selected person's allocations are read: a large portfolio holds tens of thousands.
+        self.allocations_model = RecordTableModel(
+            self.document, EntityKind.ALLOCATION, ALLOCATION_COLUMNS, self, where={"person_id": None}
+        )
         self.allocations = RecordTableView(self.allocations_model, self)
         # The person column only serves the filter: every row below belongs to the selected person.
         self.allocations.setColumnHidden(0, True)
@@ -99,7 +103,7 @@ class ResourcesView(RecordPage):
             [
                 count_of(len(people), "person", "people"),
                 tr("{count} active", count=active),
-                count_of(self.allocations_model.rowCount(), "allocation", "allocations"),
+                count_of(count_records(self.document.workspace, EntityKind.ALLOCATION), "allocation", "allocations"),
             ]
         )
 
@@ -107,7 +111,7 @@ class ResourcesView(RecordPage):
         self._show_allocations_of(self.table.selected_record_id())
 
     def _show_allocations_of(self, person_id: int | None) -> None:
-        self.allocations.proxy.set_value_filter(0, person_id)
+        self.allocations_model.restrict(person_id=person_id)
         if person_id is None:
             self._allocations_title.setText(tr("Select a person to see their allocations."))
             return
