@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         view_menu.addActions(self.view_actions.actions)
 
         help_menu = self.menuBar().addMenu(tr("&Help"))
+        self._help_menu = help_menu
         self.about_action = self._add_action(
             help_menu, tr("&About {app}", app=APP_NAME), None, lambda: about_dialog.show_about(self)
         )
@@ -120,6 +121,10 @@ class MainWindow(QMainWindow):
             document.state_changed.connect(self._refresh_state)
             document.operation_failed.connect(self._show_refusal)
             self.views = WorkspaceViews(document, self._pages)
+            # Pages with a menu of their own (the Portfolio menu) show it before Help while they are open.
+            for page in self.views.pages:
+                if isinstance(getattr(page, "menu", None), QMenu):
+                    self.menuBar().insertMenu(self._help_menu.menuAction(), page.menu)
             self.views.setCurrentIndex(saved_view(self._settings))
             self.views.currentChanged.connect(self._on_view_changed)
             self._pages.addWidget(self.views)
@@ -130,6 +135,9 @@ class MainWindow(QMainWindow):
 
     def _forget_views(self) -> None:
         assert self.views is not None
+        for page in self.views.pages:
+            if isinstance(getattr(page, "menu", None), QMenu):
+                self.menuBar().removeAction(page.menu.menuAction())
         for stack in self._undo_group.stacks():
             self._undo_group.removeStack(stack)
         self._pages.removeWidget(self.views)

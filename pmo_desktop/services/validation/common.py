@@ -144,3 +144,14 @@ def require_reference(connection: Connection, row: Row, column: str, target: Ent
     """Refuse a reference (`column` in `row`) to a record of `target` that does not exist."""
     if row.get(column) is not None and not exists(connection, target, row[column]):
         raise ValidationError(tr(sentence))
+
+
+def require_unique(connection: Connection, kind: EntityKind, row: Row, column: str, sentence: str) -> None:
+    """Refuse a value of `column` that another record of `kind` already has; `sentence` may use {value}."""
+    value = row.get(column)
+    if value is None or value == "":
+        return
+    table = Base.metadata.tables[kind.value]
+    query = select(table.c.id).where(table.c[column] == value, table.c.id != row.get("id", -1))
+    if connection.execute(query).first() is not None:
+        raise ValidationError(tr(sentence, value=value if not isinstance(value, date) else day(value)))

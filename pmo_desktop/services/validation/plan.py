@@ -12,6 +12,7 @@ from pmo_desktop.services.validation.common import (
     require_order,
     require_reference,
     require_text,
+    require_unique,
 )
 from pmo_desktop.services.validation.portfolio import check_colour
 from pmo_desktop.storage.models import Dependency, Task
@@ -29,6 +30,7 @@ CONSTRAINT_NAMES = {
 def _project(connection: Connection, row: Row, before: Row | None) -> None:
     require_text(row, "code", EntityKind.PROJECT)
     require_text(row, "name", EntityKind.PROJECT)
+    require_unique(connection, EntityKind.PROJECT, row, "code", "Another project already has the code '{value}'.")
     check_colour(row)
     require_between(row.get("priority"), 1, 5, "Priority runs from 1 (highest) to 5 (got {value}).")
     if (row.get("budget_minor") or 0) < 0:
@@ -42,6 +44,8 @@ def _project(connection: Connection, row: Row, before: Row | None) -> None:
 
 def _project_objective(connection: Connection, row: Row, before: Row | None) -> None:
     require_between(row.get("weight"), 0, 100, "A project's weight on an objective runs from 0 to 100 % (got {value}).")
+    require_reference(connection, row, "project_id", EntityKind.PROJECT, "That project does not exist.")
+    require_reference(connection, row, "objective_id", EntityKind.OBJECTIVE, "That objective does not exist.")
 
 
 def _task(connection: Connection, row: Row, before: Row | None) -> None:

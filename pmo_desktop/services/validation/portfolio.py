@@ -7,7 +7,13 @@ from sqlalchemy import Connection
 from pmo_desktop.domain.enums import EntityKind
 from pmo_desktop.domain.errors import ValidationError
 from pmo_desktop.i18n import tr
-from pmo_desktop.services.validation.common import Row, require_between, require_reference, require_text
+from pmo_desktop.services.validation.common import (
+    Row,
+    require_between,
+    require_reference,
+    require_text,
+    require_unique,
+)
 
 COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
@@ -35,17 +41,33 @@ def _portfolio(connection: Connection, row: Row, before: Row | None) -> None:
     if country:
         import holidays
 
-        if country not in holidays.list_supported_countries():
+        supported = holidays.list_supported_countries()
+        if country not in supported:
             raise ValidationError(tr("Public holidays are not known for the country code '{code}'.", code=country))
+        region = row.get("holiday_subdivision")
+        if region and region not in supported[country]:
+            raise ValidationError(
+                tr(
+                    "'{region}' is not a region of {country}; use one of: {regions}.",
+                    region=region,
+                    country=country,
+                    regions=", ".join(supported[country]) or tr("none (the country has no regions)"),
+                )
+            )
+    elif row.get("holiday_subdivision"):
+        raise ValidationError(tr("A region for public holidays needs a country."))
 
 
 def _holiday(connection: Connection, row: Row, before: Row | None) -> None:
     require_text(row, "name", EntityKind.HOLIDAY)
+    require_unique(connection, EntityKind.HOLIDAY, row, "day", "{value} is already a holiday.")
 
 
 def _objective(connection: Connection, row: Row, before: Row | None) -> None:
-    require_text(row, "code", EntityKind.OBJECTIVE)
-    require_text(row, "title", EntityKind.OBJECTIVE)
+    for column in ("code", "title"):
+        if not str(row.get(column) or "").strip():
+            raise ValidationError(tr("An objective needs a {field}.", field=tr(column)))
+    require_unique(connection, EntityKind.OBJECTIVE, row, "code", "Another objective already has the code '{value}'.")
     require_reference(
         connection, row, "owner_id", EntityKind.PERSON, "The owner of an objective must be a person of the portfolio."
     )
@@ -53,6 +75,7 @@ def _objective(connection: Connection, row: Row, before: Row | None) -> None:
 
 def _programme(connection: Connection, row: Row, before: Row | None) -> None:
     require_text(row, "name", EntityKind.PROGRAMME)
+    require_unique(connection, EntityKind.PROGRAMME, row, "name", "Another programme is already called '{value}'.")
     check_colour(row)
     for column, role in (("sponsor_id", "sponsor"), ("manager_id", "manager")):
         require_reference(

@@ -185,7 +185,7 @@ def test_status_report_needs_a_comment_when_amber_or_red(workspace: Workspace, p
             {"code": "P-9", "name": "Big", "colour": "red"},
             "'red' is not a colour; use the form #1A2B3C.",
         ),
-        (EntityKind.PROJECT, {"code": "CX-01", "name": "Dup"}, "Another project already has this code."),
+        (EntityKind.PROJECT, {"code": "CX-01", "name": "Dup"}, "Another project already has the code 'CX-01'."),
         (EntityKind.ROLE, {"name": ""}, "A role needs a name."),
         (
             EntityKind.OBJECTIVE,

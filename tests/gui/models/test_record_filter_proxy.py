@@ -6,14 +6,14 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
-from pmo_desktop.domain.enums import EntityKind
+from pmo_desktop.domain.enums import EntityKind, Stage
 from pmo_desktop.gui.commands.record_commands import CreateRecordCommand, UpdateRecordCommand
 from pmo_desktop.gui.document import Document
+from pmo_desktop.gui.models import columns
 from pmo_desktop.gui.models.record_filter_proxy import RecordFilterProxyModel
 from pmo_desktop.gui.models.record_table_model import RecordTableModel
 from pmo_desktop.gui.models.roles import RecordIdRole
 from pmo_desktop.gui.views.gantt.gantt_view import GanttView
-from pmo_desktop.gui.views.portfolio.portfolio_view import PortfolioView
 from pmo_desktop.gui.views.resources.resources_view import ALLOCATION_COLUMNS
 from tests.gui.portfolios import Ids
 
@@ -48,7 +48,8 @@ def test_dates_sort_by_date_not_by_text(tasks: RecordFilterProxyModel, ids: Ids)
 
 def test_stages_sort_in_life_cycle_order(document: Document, ids: Ids) -> None:
     proxy = RecordFilterProxyModel()
-    source = RecordTableModel(document, EntityKind.PROJECT, PortfolioView.COLUMNS, proxy)
+    project_columns = (columns.text("code", "Code"), columns.choice("stage", "Stage", Stage))
+    source = RecordTableModel(document, EntityKind.PROJECT, project_columns, proxy)
     proxy.setSourceModel(source)
     proxy.sort(source.column_of("stage"), Qt.SortOrder.AscendingOrder)
     assert ids_in_order(proxy) == [ids.warehouse, ids.portal]  # proposed before active

@@ -19,25 +19,42 @@ from pmo_desktop.gui.models import columns
 from pmo_desktop.gui.models.record_table_model import RecordTableModel
 from pmo_desktop.gui.models.roles import ChoicesRole, RawValueRole, RecordIdRole, SortRole
 from pmo_desktop.gui.views.gantt.gantt_view import GanttView
-from pmo_desktop.gui.views.portfolio.portfolio_view import PortfolioView
 from pmo_desktop.gui.views.resources.resources_view import ALLOCATION_COLUMNS, ResourcesView
-from pmo_desktop.gui.views.risks.risks_view import RisksView
 from pmo_desktop.services.records import get_record
 from pmo_desktop.services.workspace import OpenMode, Workspace
 from tests.gui.portfolios import Ids
 
+PROJECT_COLUMNS = (
+    columns.text("code", "Code"),
+    columns.text("name", "Project"),
+    columns.reference("programme_id", "Programme", EntityKind.PROGRAMME),
+    columns.choice("stage", "Stage", Stage),
+    columns.reference("manager_id", "Manager", EntityKind.PERSON),
+    columns.money("budget_minor", "Budget"),
+    columns.flag("tentative", "Tentative"),
+)
+"""The project table the portfolio page showed before it became the overview tree: a plain record table."""
+
 TABLES = [
-    (EntityKind.PROJECT, PortfolioView.COLUMNS),
+    (EntityKind.PROJECT, PROJECT_COLUMNS),
     (EntityKind.TASK, GanttView.COLUMNS),
     (EntityKind.PERSON, ResourcesView.COLUMNS),
     (EntityKind.ALLOCATION, ALLOCATION_COLUMNS),
-    (EntityKind.RAID_ITEM, RisksView.COLUMNS),
+    (
+        EntityKind.RAID_ITEM,
+        (
+            columns.text("title", "Title"),
+            columns.reference("owner_id", "Owner", EntityKind.PERSON),
+            columns.number("probability", "Probability"),
+            columns.date("review_on", "Review", optional=True),
+        ),
+    ),
 ]
 
 
 @pytest.fixture
 def projects(document: Document) -> RecordTableModel:
-    return RecordTableModel(document, EntityKind.PROJECT, PortfolioView.COLUMNS)
+    return RecordTableModel(document, EntityKind.PROJECT, PROJECT_COLUMNS)
 
 
 @pytest.fixture
