@@ -179,6 +179,10 @@ class PortfolioFile:
             raise FileChangedOnDiskError(
                 tr("'{name}' was changed on disk by someone else since you opened it.", name=target.name)
             )
+        if self.working.info.pending_fingerprint is not None:
+            # An interrupted save may have renamed its file into place: the target, now accepted as ours, is
+            # the new base, so the pending mark this save is about to write cannot hide it.
+            self.working.update(fingerprint=Fingerprint.of(target), pending_fingerprint=None)
         self._publish(target)
 
     def save_as(self, new_target: Path) -> None:

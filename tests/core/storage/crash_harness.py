@@ -75,6 +75,17 @@ def _child(target: Path, marker: str, kill_at: int, report: int) -> None:
     workspace.close()
 
 
+def _print_sessions(target: Path) -> None:
+    """What the working copies and the target looked like when a child failed, for the test's report."""
+    from pmo_desktop.storage.app_dirs import working_dir
+    from pmo_desktop.storage.working_copy import Fingerprint
+
+    print(f"target: {Fingerprint.of(target)}", file=sys.stderr)
+    for folder in sorted(working_dir().iterdir()):
+        session = folder / "session.json"
+        print(f"{folder.name}: {session.read_text() if session.exists() else 'no session'}", file=sys.stderr)
+
+
 def run_save(target: Path, marker: str, *, kill_at: int = 0, kill_after: float | None = None,
              count_lines: bool = False) -> Outcome:  # fmt: skip
     """Fork the app, edit `marker`, save; kill it at line `kill_at` or `kill_after` seconds into the save."""
@@ -85,8 +96,9 @@ def run_save(target: Path, marker: str, *, kill_at: int = 0, kill_after: float |
         code = 0
         try:
             _child(target, marker, kill_at if not count_lines else 10**12, write_end)
-        except BaseException:
+        except BaseException:  # any failure becomes the exit status the parent checks
             traceback.print_exc()
+            _print_sessions(target)
             code = 3
         os._exit(code)
     os.close(write_end)
