@@ -40,6 +40,8 @@ class Project(Identity, Base):
     tentative: Mapped[bool] = mapped_column(Boolean, default=False)
     budget_minor: Mapped[int] = mapped_column(Integer, default=0)
     colour: Mapped[str] = mapped_column(String(7), default="#4C6EF5")
+    # The earliest day its tasks may start (the scheduler's anchor); empty until the project has tasks.
+    start_date: Mapped[date | None] = mapped_column(Date)
 
 
 class ProjectObjective(Identity, Base):

@@ -9,6 +9,7 @@ from pmo_desktop.domain.enums import EntityKind
 from pmo_desktop.domain.errors import FileChangedOnDiskError, FileRefusedError, SaveError
 from pmo_desktop.services.records import get_record, list_records, update_record
 from pmo_desktop.services.workspace import OpenMode, Workspace
+from pmo_desktop.storage import migrate
 from pmo_desktop.storage.lock import lock_path
 from pmo_desktop.storage.schema_version import APPLICATION_ID
 from tests.core.cli_runner import pmo
@@ -139,7 +140,7 @@ def test_a_file_from_a_newer_major_version_is_refused_naming_both(folder: Path) 
     before = target.read_bytes()
     with pytest.raises(FileRefusedError) as refused:
         Workspace.open(target)
-    assert "format 2.0" in str(refused.value) and "format 1.0" in str(refused.value)
+    assert "format 2.0" in str(refused.value) and f"format {migrate.current_version()}" in str(refused.value)
     result = pmo("check", str(target))
     assert result.returncode == 1 and "newer PMO Desktop" in result.stderr
     assert target.read_bytes() == before
