@@ -20,6 +20,7 @@ from pmo_desktop.i18n import tr
 from pmo_desktop.services.cascade import Snapshot, capture_delete, restore_snapshot
 from pmo_desktop.services.integrity import explain_integrity_error
 from pmo_desktop.services.labels import kind_label
+from pmo_desktop.services.schedule_state import follow_schedule
 from pmo_desktop.services.validation import validate
 from pmo_desktop.services.workspace import Workspace
 from pmo_desktop.storage.models import Base
@@ -104,37 +105,20 @@ def get_record(workspace: Workspace, kind: EntityKind, record_id: int) -> Record
 
 def create_record(workspace: Workspace, kind: EntityKind, values: Mapping[str, Any]) -> Created:
     """Add a record; `values` may carry `uuid` (imports, undo) but never `id`."""
-    _check_columns(kind, values)
     with workspace.transaction() as connection:
-        row = {**_defaults(kind), **values}
-        row = validate(connection, kind, row, before=None)
-        try:
-            key = connection.execute(insert(table_of(kind)).values(row)).inserted_primary_key
-            assert key is not None
-            new_id = key[0]
-        except IntegrityError as error:
-            raise explain_integrity_error(kind, error) from None
-    return Created(Changes.of(created={kind: [int(new_id)]}), int(new_id))
+        new_id = insert_record(connection, kind, values)
+        changes = Changes.of(created={kind: [new_id]})
+        changes = changes.merge(follow_schedule(workspace, connection, changes))
+    return Created(changes, new_id)
 
 
 def update_record(workspace: Workspace, kind: EntityKind, record_id: int, values: Mapping[str, Any]) -> Changes:
     """Change some fields of a record."""
-    _check_columns(kind, values)
-    forbidden = set(values) & _READ_ONLY_COLUMNS
-    if forbidden:
-        raise ValidationError(tr("The {field} of a record cannot be changed.", field=sorted(forbidden)[0]))
     with workspace.transaction() as connection:
-        before = _fetch(connection, kind, record_id)
-        after = validate(connection, kind, {**before, **values}, before=before)
-        changed = {column: after[column] for column in after if after[column] != before.get(column)}
-        if not changed:
+        if not write_record(connection, kind, record_id, values):
             return Changes()
-        table = table_of(kind)
-        try:
-            connection.execute(update(table).where(table.c.id == record_id).values(changed))
-        except IntegrityError as error:
-            raise explain_integrity_error(kind, error) from None
-    return Changes.of(updated={kind: [record_id]})
+        changes = Changes.of(updated={kind: [record_id]})
+        return changes.merge(follow_schedule(workspace, connection, changes))
 
 
 def delete_record(workspace: Workspace, kind: EntityKind, record_id: int) -> Deleted:
@@ -144,14 +128,48 @@ def delete_record(workspace: Workspace, kind: EntityKind, record_id: int) -> Del
         snapshot = capture_delete(connection, kind, [record_id])
         table = table_of(kind)
         connection.execute(delete(table).where(table.c.id == record_id))
-    return Deleted(snapshot.changes_on_delete(), snapshot)
+        changes = snapshot.changes_on_delete()
+        changes = changes.merge(follow_schedule(workspace, connection, changes))
+    return Deleted(changes, snapshot)
 
 
 def restore_records(workspace: Workspace, snapshot: Snapshot) -> Changes:
     """Put back what a delete removed, with the same ids and UUIDs (undo of a delete)."""
     with workspace.transaction() as connection:
         restore_snapshot(connection, snapshot)
-    return snapshot.changes_on_restore()
+        changes = snapshot.changes_on_restore()
+        return changes.merge(follow_schedule(workspace, connection, changes))
+
+
+def insert_record(connection: Connection, kind: EntityKind, values: Mapping[str, Any]) -> int:
+    """Validate and insert one record inside the caller's transaction; returns its id."""
+    _check_columns(kind, values)
+    row = validate(connection, kind, {**_defaults(kind), **values}, before=None)
+    try:
+        key = connection.execute(insert(table_of(kind)).values(row)).inserted_primary_key
+    except IntegrityError as error:
+        raise explain_integrity_error(kind, error) from None
+    assert key is not None
+    return int(key[0])
+
+
+def write_record(connection: Connection, kind: EntityKind, record_id: int, values: Mapping[str, Any]) -> bool:
+    """Validate and write some fields of one record inside the caller's transaction; False if nothing changed."""
+    _check_columns(kind, values)
+    forbidden = set(values) & _READ_ONLY_COLUMNS
+    if forbidden:
+        raise ValidationError(tr("The {field} of a record cannot be changed.", field=sorted(forbidden)[0]))
+    before = _fetch(connection, kind, record_id)
+    after = validate(connection, kind, {**before, **values}, before=before)
+    changed = {column: after[column] for column in after if after[column] != before.get(column)}
+    if not changed:
+        return False
+    table = table_of(kind)
+    try:
+        connection.execute(update(table).where(table.c.id == record_id).values(changed))
+    except IntegrityError as error:
+        raise explain_integrity_error(kind, error) from None
+    return True
 
 
 def _defaults(kind: EntityKind) -> dict[str, Any]:

@@ -38,6 +38,9 @@ class Workspace:
     def __init__(self, file: PortfolioFile) -> None:
         self._file = file
         self._engine: Engine = make_engine(file.database, read_only=file.read_only)
+        # Derived state that services keep between calls (the scheduler's network), by name. Emptied when a
+        # transaction fails, since what it derived from may have been rolled back.
+        self.caches: dict[str, object] = {}
 
     # -- opening and closing ----------------------------------------------------------------------------
 
@@ -101,9 +104,13 @@ class Workspace:
         if self.read_only:
             raise PmoError(tr("'{name}' is open read-only; use Save As to edit a copy.", name=self.display_name))
         self._file.mark_dirty()
-        with self._engine.begin() as connection:
-            connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-            yield connection
+        try:
+            with self._engine.begin() as connection:
+                connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+                yield connection
+        except BaseException:
+            self.caches.clear()
+            raise
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:

@@ -1,10 +1,13 @@
 """Rules for projects, tasks, dependencies and baselines."""
 
+from datetime import date
+
 from sqlalchemy import Connection, select
 
-from pmo_desktop.domain.enums import ConstraintType, EntityKind, TaskKind
+from pmo_desktop.domain.enums import ConstraintType, EntityKind, SchedulingMode, TaskKind
 from pmo_desktop.domain.errors import CycleError, ValidationError
 from pmo_desktop.i18n import tr
+from pmo_desktop.services.schedule_inputs import read_calendar, read_project_starts
 from pmo_desktop.services.validation.common import (
     Row,
     name_of,
@@ -16,6 +19,8 @@ from pmo_desktop.services.validation.common import (
 )
 from pmo_desktop.services.validation.portfolio import check_colour
 from pmo_desktop.storage.models import Dependency, Task
+
+_MOVABLE = (ConstraintType.ASAP.value, ConstraintType.START_NO_EARLIER.value)
 
 CONSTRAINT_NAMES = {
     ConstraintType.START_NO_EARLIER.value: "start no earlier than",
@@ -69,6 +74,29 @@ def _task(connection: Connection, row: Row, before: Row | None) -> None:
         row["duration_days"] = 0
     _check_constraint(row, name)
     _check_parent(connection, row, name)
+    _follow_typed_dates(connection, row, before)
+
+
+def _follow_typed_dates(connection: Connection, row: Row, before: Row | None) -> None:
+    """Dates typed into an automatically scheduled task say what the planner wants, as in MS Project: a start
+    becomes "start no earlier than" that day (the duration is kept), and a finish typed with it or alone
+    makes the span from start to finish the duration.
+    Without this the scheduler would put the task back where its links and its project's start put it."""
+    if row.get("scheduling") != SchedulingMode.AUTO.value or row.get("kind") == TaskKind.SUMMARY.value:
+        return
+    start, finish = row["start"], row["finish"]
+    moved = before is None or start != before.get("start")
+    if moved and row.get("constraint_type") in _MOVABLE and (before is not None or start > _anchor(connection, row)):
+        row["constraint_type"], row["constraint_date"] = ConstraintType.START_NO_EARLIER.value, start
+    stretched = before is None or finish != before.get("finish")
+    if stretched and row.get("kind") == TaskKind.TASK.value:
+        row["duration_days"] = max(1, read_calendar(connection).count_working_days(start, finish))
+
+
+def _anchor(connection: Connection, row: Row) -> date:
+    """The day the scheduler starts the task's project from (a task starting later is pinned)."""
+    anchor: date = read_project_starts(connection).get(row["project_id"]) or row["start"]
+    return anchor
 
 
 def _check_constraint(row: Row, name: str) -> None:

@@ -119,7 +119,7 @@ def test_create_update_delete_restore(workspace: Workspace, plan: dict[str, int]
 
     if change:
         changes = update_record(workspace, kind, created.id, change)
-        assert changes.updated == {kind: frozenset({created.id})}
+        assert changes.updated[kind] == {created.id}
         for column, value in change.items():
             assert get_record(workspace, kind, created.id)[column] == value
 

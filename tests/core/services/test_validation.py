@@ -52,10 +52,16 @@ def test_task_parent_rules(workspace: Workspace, plan: dict[str, int]) -> None:
     assert refused(workspace, EntityKind.TASK, {"parent_id": plan["design"]}, plan["design"]) == (
         "Task 'Design' cannot be its own parent."
     )
-    update_record(workspace, EntityKind.TASK, plan["build"], {"parent_id": plan["design"]})
-    assert refused(workspace, EntityKind.TASK, {"parent_id": plan["build"]}, plan["design"]) == (
-        "Task 'Design' cannot be placed under one of its own subtasks."
+    day = {"start": date(2026, 2, 2), "finish": date(2026, 2, 2)}
+    phase = create_record(workspace, EntityKind.TASK, {"project_id": plan["project"], "name": "Phase", **day}).id
+    step = create_record(
+        workspace, EntityKind.TASK, {"project_id": plan["project"], "name": "Step", "parent_id": phase, **day}
+    ).id
+    assert refused(workspace, EntityKind.TASK, {"parent_id": step}, phase) == (
+        "Task 'Phase' cannot be placed under one of its own subtasks."
     )
+    with pytest.raises(CycleError, match="'Design' → 'Build' → 'Design'"):
+        update_record(workspace, EntityKind.TASK, plan["build"], {"parent_id": plan["design"]})
     other = create_record(workspace, EntityKind.PROJECT, {"code": "X-2", "name": "Other"}).id
     stray = create_record(
         workspace,
