@@ -11,6 +11,8 @@ from pathlib import Path
 
 from bench import foundation
 from bench.timing import Result
+from pmo_desktop.storage.migrate import current_version
+from pmo_desktop.storage.schema_version import SchemaVersion
 
 BENCH_DIR = Path(__file__).resolve().parent
 CACHE = BENCH_DIR / "cache"
@@ -26,10 +28,18 @@ def _print_table(results: list[Result]) -> None:
         print(f"{result.key:<22}{result.value:>12.3f}  {target:>10}  {status}")
 
 
+def _format_of(path: Path) -> SchemaVersion:
+    with path.open("rb") as stream:
+        header = stream.read(64)
+    return SchemaVersion.from_user_version(int.from_bytes(header[60:64], "big"))
+
+
 def main() -> int:
     CACHE.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="pmo-bench-") as home:
         os.environ["PMO_DESKTOP_HOME"] = home
+        if LARGE.exists() and _format_of(LARGE) != current_version():
+            LARGE.unlink()  # built by an older release: measure what this one writes
         if not LARGE.exists():
             print("building the large portfolio (cached in bench/cache)...", flush=True)
             foundation.generate_large(LARGE)
