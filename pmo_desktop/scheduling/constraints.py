@@ -67,12 +67,12 @@ def _manual_bounds(task: TaskInput, calendar: WorkCalendar) -> Bounds:
     assert task.start is not None  # checked by is_manual
     milestone = milestone_of(task)
     start = calendar.index_on_or_after(task.start) + milestone
-    if milestone:
-        duration = 0
-    elif task.finish is None:
-        duration = task.duration_days
-    else:
-        duration = max(0, calendar.index_on_or_before(task.finish) + 1 - start)
+    duration = 0 if milestone else task.duration_days
+    if not milestone and task.finish is not None:
+        finish = calendar.index_on_or_before(task.finish) + 1
+        if finish <= start:  # its dates hold no working day: a milestone at the end of the last one before
+            return Bounds(0, 1, NO_FLOOR, NO_FLOOR, NEVER, NEVER, finish)
+        duration = finish - start
     return Bounds(duration, milestone, NO_FLOOR, NO_FLOOR, NEVER, NEVER, start)
 
 

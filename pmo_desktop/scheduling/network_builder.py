@@ -159,7 +159,8 @@ def _wire_links(network: Network, links: list[LinkInput]) -> None:
     try:
         for link in links:
             source, target = node_of[link.predecessor_id], node_of[link.successor_id]
-            target = gate_of.get(target, target)
+            if gate_of:  # most plans link no summary, and then have no gate
+                target = gate_of.get(target, target)
             code = CODES[link.type]
             ins[target].append((source, link.lag_days, code))
             outs[source].append((target, link.lag_days, code))

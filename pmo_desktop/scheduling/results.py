@@ -12,7 +12,7 @@ from itertools import compress
 
 from pmo_desktop.i18n import tr
 from pmo_desktop.scheduling.conflicts import ConflictFinder
-from pmo_desktop.scheduling.constraints import is_manual
+from pmo_desktop.scheduling.constraints import is_manual, milestone_of
 from pmo_desktop.scheduling.model import TaskInput, TaskSchedule
 from pmo_desktop.scheduling.network import FROM_FINISH, LEAF, TO_FINISH, Network, Times
 
@@ -97,25 +97,26 @@ class ResultWriter:
         """Add a manual task's own dates and a conflict to a leaf's result."""
         task = self._network.tasks[node]
         result = into[task.id]
-        start, finish = self._shown(task, self._network.milestone[node], result.start, result.finish)
+        start, finish = self._shown(task, result.start, result.finish)
         conflict = self._conflicts.message(node)
         into[task.id] = result._replace(start=start, finish=finish, conflict=conflict)
         if conflict is not None:
             self._conflicted.add(node)
 
     @staticmethod
-    def _shown(task: TaskInput, milestone: int, start: date, finish: date) -> tuple[date, date]:
+    def _shown(task: TaskInput, start: date, finish: date) -> tuple[date, date]:
         """What the Gantt shows: a manual task's own dates, else its early dates."""
         if not is_manual(task):
             return start, finish
         assert task.start is not None  # checked by is_manual
-        return task.start, task.start if milestone else task.finish or finish
+        return task.start, task.start if milestone_of(task) else task.finish or finish
 
     def _summary(self, node: int, slack: int, into: dict[int, TaskSchedule]) -> TaskSchedule:
         network = self._network
         children = [into[network.tasks[child].id] for child in network.members[node]]
         _, starts, finishes, early_starts, early_finishes, late_starts, late_finishes, floats, _, _, conflicts = zip(
-            *children, strict=True
+            *children,
+            strict=False,  # rows of one named tuple: equal lengths by construction
         )
         total = min(floats)
         troubled = conflicts.count(None) < len(conflicts)

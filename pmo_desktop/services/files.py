@@ -94,12 +94,12 @@ def _shift_baselines(
     """Baselines were taken from the dates as given: move them as far as settling moved each task, so a
     baseline keeps its meaning (what slipped still slipped, what was on plan still is)."""
     rows = connection.execute(select(BaselineTask.id, BaselineTask.task_id, BaselineTask.start, BaselineTask.finish))
-    shifted = [
-        {"row": row_id, "start": start + (settled[task][0] - given[task][0]),
-         "finish": finish + (settled[task][1] - given[task][1])}
-        for row_id, task, start, finish in rows
-        if task in given and settled.get(task) != given[task]
-    ]  # fmt: skip
+    shifted = []
+    for row_id, task, start, finish in rows:
+        if task in given and settled.get(task) != given[task]:
+            new_start = start + (settled[task][0] - given[task][0])
+            new_finish = max(new_start, finish + (settled[task][1] - given[task][1]))
+            shifted.append({"row": row_id, "start": new_start, "finish": new_finish})
     if shifted:
         connection.execute(
             update(BaselineTask)

@@ -20,6 +20,7 @@ from pmo_desktop.domain.errors import ValidationError
 from pmo_desktop.i18n import tr
 from pmo_desktop.services.records import Created, insert_record, write_record
 from pmo_desktop.services.schedule_state import follow_schedule, schedule_state
+from pmo_desktop.services.validation.common import day
 from pmo_desktop.services.workspace import Workspace
 from pmo_desktop.storage.models import Base, Baseline, BaselineProject, BaselineTask, Project, Task
 
@@ -57,6 +58,12 @@ def move_task(workspace: Workspace, task_id: int, start: date) -> Changes:
     with workspace.reading() as connection:
         task = _task(connection, task_id)
         calendar = schedule_state(workspace, connection).calendar
+        project_start = connection.execute(select(Project.start_date).where(Project.id == task["project_id"])).scalar()
+    if task["scheduling"] == SchedulingMode.AUTO.value and project_start is not None and start < project_start:
+        raise ValidationError(
+            tr("'{name}' cannot start before its project does ({day}); move the project's start first.",
+               name=task["name"], day=day(project_start))
+        )  # fmt: skip
     span = max(0, task["duration_days"] - 1) if task["kind"] != TaskKind.MILESTONE.value else 0
     values: dict[str, Any] = {"start": start, "finish": calendar.add_working_days(start, span) if span else start}
     if task["scheduling"] == SchedulingMode.AUTO.value:

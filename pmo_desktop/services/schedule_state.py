@@ -84,6 +84,22 @@ def _needs_rebuild(state: ScheduleState, connection: Connection, changes: Change
     )
 
 
+def pin_project_starts(connection: Connection) -> None:
+    """Give each project that has tasks but no start date its earliest task's start, once and for all, so the
+    anchor its unlinked tasks are scheduled from does not drift when one of them moves."""
+    connection.exec_driver_sql(
+        "UPDATE project SET start_date = (SELECT min(start) FROM task WHERE task.project_id = project.id) "
+        "WHERE start_date IS NULL AND EXISTS (SELECT 1 FROM task WHERE task.project_id = project.id)"
+    )
+
+
+def _rebuilt(workspace: Workspace, connection: Connection) -> ScheduleState:
+    pin_project_starts(connection)
+    state = ScheduleState(connection)
+    workspace.caches[CACHE_KEY] = state
+    return state
+
+
 def schedule_state(workspace: Workspace, connection: Connection) -> ScheduleState:
     """The workspace's scheduler, built on first use from `connection`."""
     state = workspace.caches.get(CACHE_KEY)
@@ -97,14 +113,10 @@ def follow_schedule(workspace: Workspace, connection: Connection, changes: Chang
     """Reschedule after `changes` inside their transaction; the Changes of the dates written back."""
     if not (changes.affects_schedule or changes.touches(EntityKind.PROJECT)):
         return Changes()
-    fresh = CACHE_KEY not in workspace.caches
-    state = schedule_state(workspace, connection)
-    if fresh:
-        written = state.write_back(connection)  # the file's dates now agree with the schedule, whatever came first
-    elif _needs_rebuild(state, connection, changes):
-        state = ScheduleState(connection)
-        workspace.caches[CACHE_KEY] = state
-        written = state.write_back(connection)
+    state = workspace.caches.get(CACHE_KEY)
+    if not isinstance(state, ScheduleState) or _needs_rebuild(state, connection, changes):
+        # The file's dates now agree with the schedule, whatever came first.
+        written = _rebuilt(workspace, connection).write_back(connection)
     else:
         written = state.write_back(connection, state.follow(connection, changes))
     return Changes.of(updated={EntityKind.TASK: written}) if written else Changes()
@@ -113,7 +125,5 @@ def follow_schedule(workspace: Workspace, connection: Connection, changes: Chang
 def reschedule(workspace: Workspace) -> Changes:
     """A full pass over the whole portfolio, writing back every date that moved."""
     with workspace.transaction() as connection:
-        state = ScheduleState(connection)
-        workspace.caches[CACHE_KEY] = state
-        written = state.write_back(connection)
+        written = _rebuilt(workspace, connection).write_back(connection)
     return Changes.of(updated={EntityKind.TASK: written}) if written else Changes()

@@ -82,12 +82,7 @@ class Reference:
         milestone = task.kind is TaskKind.MILESTONE or task.duration_days <= 0
         duration = 0 if milestone else task.duration_days
         if task.scheduling is SchedulingMode.MANUAL and task.start is not None:
-            start = self.shift(self.after(task.start), 1) if milestone else self.after(task.start)
-            finish = start
-            if not milestone:
-                finish = self.shift(start, duration) if task.finish is None else self.shift(self.before(task.finish), 1)
-                finish = max(finish, start)
-            return Leaf(task, self.between(start, finish), milestone, start, None, None, None, start)
+            return self._manual(task, milestone, duration)
         leaf = Leaf(
             task,
             duration,
@@ -101,6 +96,18 @@ class Reference:
         for holder in (task, *self._ancestors(task)):
             self._apply(leaf, holder, own=holder is task)
         return leaf
+
+    def _manual(self, task: TaskInput, milestone: bool, duration: int) -> Leaf:
+        """A task scheduled by hand: pinned to its dates; one on non-working days only is a milestone at the
+        end of the last working day before its finish."""
+        assert task.start is not None
+        start = self._start_boundary(task.start, milestone)
+        finish = self.shift(start, duration)
+        if not milestone and task.finish is not None:
+            finish = self.shift(self.before(task.finish), 1)
+            if finish <= start:
+                milestone, start = True, finish
+        return Leaf(task, self.between(start, finish), milestone, start, None, None, None, start)
 
     def _start_boundary(self, day: date, milestone: bool) -> date:
         return self.shift(self.after(day), 1) if milestone else self.after(day)

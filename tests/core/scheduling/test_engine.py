@@ -5,13 +5,13 @@ from dataclasses import replace
 import pytest
 
 from pmo_desktop.domain.enums import ConstraintType, DependencyType, SchedulingMode, TaskKind
-from pmo_desktop.scheduling import ScheduleEngine, TaskInput
+from pmo_desktop.scheduling import LinkInput, ScheduleEngine, TaskInput
 from tests.core.scheduling.support import MONDAY, WEEKDAYS, dates, day, engine, link, task
 
 SUMMARY = TaskKind.SUMMARY
 
 
-def _full(scheduler: ScheduleEngine, tasks: list[TaskInput], links: list) -> None:  # type: ignore[type-arg]
+def _full(scheduler: ScheduleEngine, tasks: list[TaskInput], links: list[LinkInput]) -> None:
     """The engine holds what a fresh engine on the same plan computes."""
     assert dict(scheduler.schedule.tasks) == dict(engine(tasks, links).schedule.tasks)
 
@@ -139,7 +139,9 @@ def test_unknown_tasks_are_a_callers_mistake() -> None:
         ([task(1, "A"), task(2, "B")], [link(1, 2), link(1, 2, lag=1)], "same pair"),
     ],
 )
-def test_inputs_that_do_not_fit_together_are_refused(tasks: list, links: list, message: str) -> None:  # type: ignore[type-arg]
+def test_inputs_that_do_not_fit_together_are_refused(
+    tasks: list[TaskInput], links: list[LinkInput], message: str
+) -> None:
     with pytest.raises(ValueError, match=message):
         engine(tasks, links)
 

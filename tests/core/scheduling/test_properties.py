@@ -13,6 +13,7 @@ from pmo_desktop.scheduling import LinkInput, Schedule, ScheduleEngine, TaskInpu
 from tests.core.scheduling.plans import Plan, leaves_under, link_between, plans
 from tests.core.scheduling.support import WEEKDAYS, day, engine
 
+Edit = tuple[str, TaskInput | LinkInput]  # ("task", new task), ("link", link to set) or ("unlink", link)
 FROM_START = (DependencyType.SS, DependencyType.SF)
 TO_START = (DependencyType.FS, DependencyType.SS)
 
@@ -54,6 +55,9 @@ def test_no_task_starts_before_its_predecessors_allow(plan: Plan) -> None:
     for task in plan.tasks:
         if not _pinned(task) and leaves_under(plan.tasks, task.id) == [task.id]:
             assert result[task.id].early_start >= plan.starts[task.project_id]
+        item = result[task.id]
+        assert item.early_start <= item.early_finish
+        assert item.late_start <= item.late_finish
 
 
 def _pinned(task: TaskInput) -> bool:
@@ -88,9 +92,9 @@ def _critical_or_elsewhere(other: TaskInput, task: TaskInput, result: Schedule) 
 
 
 @st.composite
-def _edits(draw: st.DrawFn, plan: Plan) -> list[tuple[str, object]]:
+def _edits(draw: st.DrawFn, plan: Plan) -> list[Edit]:
     """A few edits a user makes in the Gantt: move, resize, pin, link, relink, unlink."""
-    edits: list[tuple[str, object]] = []
+    edits: list[Edit] = []
     for _ in range(draw(st.integers(1, 6))):
         task = draw(st.sampled_from(plan.tasks))
         edit = draw(st.sampled_from(["resize", "constrain", "manual", "auto", "link", "unlink"]))
@@ -111,7 +115,7 @@ def _edits(draw: st.DrawFn, plan: Plan) -> list[tuple[str, object]]:
     return edits
 
 
-def _apply(scheduler: ScheduleEngine, plan: Plan, edit: tuple[str, object]) -> tuple[Plan, frozenset[int]]:
+def _apply(scheduler: ScheduleEngine, plan: Plan, edit: Edit) -> tuple[Plan, frozenset[int]]:
     """Apply one edit to the engine and to the plan the fresh engine will see."""
     kind, value = edit
     if isinstance(value, TaskInput):
@@ -138,8 +142,9 @@ def test_an_incremental_update_gives_what_a_full_pass_gives(data: st.DataObject)
         try:
             plan, changed = _apply(scheduler, plan, edit)
         except CycleError:  # a full pass refuses that link too, and the engine is as it was
+            assert isinstance(edit[1], LinkInput)
             with pytest.raises(CycleError):
-                engine(plan.tasks, [*plan.links, edit[1]], plan.starts)  # type: ignore[list-item]
+                engine(plan.tasks, [*plan.links, edit[1]], plan.starts)
             assert dict(scheduler.schedule.tasks) == before
             continue
         full = engine(plan.tasks, plan.links, plan.starts).schedule

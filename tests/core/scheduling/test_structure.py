@@ -4,6 +4,7 @@ import pytest
 
 from pmo_desktop.domain.enums import ConstraintType, DependencyType, SchedulingMode, TaskKind
 from pmo_desktop.domain.errors import CycleError
+from pmo_desktop.scheduling import TaskInput
 from tests.core.scheduling.support import MONDAY, dates, day, engine, link, schedule, task
 
 MANUAL = SchedulingMode.MANUAL
@@ -41,6 +42,7 @@ def test_a_manual_task_on_a_weekend_shows_its_own_dates() -> None:
     tasks = [task(1, "Offsite", 1, scheduling=MANUAL, start=day(5), finish=day(6)), task(2, "After", 1)]
     result = schedule(tasks, [link(1, 2)])
     assert dates(result, 1) == (day(5), day(6))
+    assert (result[1].early_start, result[1].early_finish) == (day(4), day(4))  # no working day in it
     assert dates(result, 2) == (day(7), day(7))
 
 
@@ -59,7 +61,7 @@ def test_a_manual_task_without_dates_is_scheduled_automatically() -> None:
     assert dates(result, 1) == (day(0), day(1))
 
 
-def _phase(*, summary_fields: dict[str, object] | None = None) -> list:  # type: ignore[type-arg]
+def _phase(*, summary_fields: dict[str, object] | None = None) -> list[TaskInput]:
     return [
         task(10, "Phase", 0, kind=SUMMARY, **(summary_fields or {})),
         task(11, "Dig", 2, parent_id=10),

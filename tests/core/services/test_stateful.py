@@ -28,6 +28,9 @@ from pmo_desktop.services.records import (
     restore_records,
     update_record,
 )
+from pmo_desktop.services.schedule_inputs import read_stored_dates
+from pmo_desktop.services.schedule_operations import capture_tasks, move_task, restore_tasks
+from pmo_desktop.services.schedule_state import ScheduleState
 from pmo_desktop.services.workspace import Workspace
 
 KINDS = (EntityKind.PROJECT, EntityKind.TASK, EntityKind.DEPENDENCY, EntityKind.PERSON, EntityKind.ALLOCATION)
@@ -133,6 +136,19 @@ class PortfolioEditing(RuleBasedStateMachine):
                 },
             )
 
+    @rule(data=st.data(), offset=st.integers(-20, 40))
+    def move(self, data: st.DataObject, offset: int) -> None:
+        tasks = self.ids(EntityKind.TASK)
+        if not tasks:
+            return
+        task = data.draw(st.sampled_from(tasks))
+        before = capture_tasks(self.ws, [task])
+        try:
+            move_task(self.ws, task, get_record(self.ws, EntityKind.TASK, task)["start"] + timedelta(days=offset))
+        except ValidationError:
+            return
+        self._done((lambda: restore_tasks(self.ws, before), lambda: move_task_to(self.ws, task, offset)))
+
     @rule(data=st.data(), percent=st.integers(-10, 120))
     def edit_progress(self, data: st.DataObject, percent: int) -> None:
         tasks = self.ids(EntityKind.TASK)
@@ -210,9 +226,30 @@ class PortfolioEditing(RuleBasedStateMachine):
                 connection.close()
         assert sorted(p.name for p in self.folder.iterdir()) == [".~lock.plan.pmo#", "plan.pmo"]
 
+    @invariant()
+    def the_schedule_respects_every_dependency(self) -> None:
+        if self.workspace is None:
+            return
+        with self.ws.reading() as connection:
+            fresh = ScheduleState(connection)
+            stored = read_stored_dates(connection)
+        assert all(stored[t] == (s.start, s.finish) for t, s in fresh.schedule.tasks.items())
+        kinds = {task.id: task["kind"] for task in list_records(self.ws, EntityKind.TASK)}
+        for link in list_records(self.ws, EntityKind.DEPENDENCY):  # finish-to-start, no lag: after, or on it
+            successor, predecessor = link["successor_id"], link["predecessor_id"]
+            if kinds[successor] == "milestone":  # a milestone marks the end of the day it shares
+                assert stored[successor][0] >= stored[predecessor][1]
+            else:
+                assert stored[successor][0] > stored[predecessor][1]
+
     def teardown(self) -> None:
         if self.workspace is not None:
             self.workspace.close()
+
+
+def move_task_to(workspace: Workspace, task: int, offset: int) -> None:
+    """Redo of a move: the same offset from where the task stands after the undo."""
+    move_task(workspace, task, get_record(workspace, EntityKind.TASK, task)["start"] + timedelta(days=offset))
 
 
 TestPortfolioEditing = PortfolioEditing.TestCase
