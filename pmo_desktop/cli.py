@@ -5,6 +5,8 @@
     pmo-desktop demo FILE           write the demo portfolio (--size large for the benchmark one)
     pmo-desktop check FILE          exit 0 with a summary, or 1 with one sentence saying what is wrong
     pmo-desktop info FILE           name, format version, which app created and saved it, counts
+    pmo-desktop boardpack FILE -o PACK.pdf [--period 2026-Q4] [--sections LIST] [--classification TEXT]
+                                    [--paper a4|letter]   write the board pack (PDF) of a quarter
 
 Every error is one line on stderr and a non-zero exit, never a traceback.
 """
@@ -13,6 +15,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
@@ -20,7 +23,7 @@ from pmo_desktop import __version__
 from pmo_desktop.domain.errors import PmoError
 from pmo_desktop.i18n import tr
 
-COMMANDS = ("new", "demo", "check", "info")
+COMMANDS = ("new", "demo", "check", "info", "boardpack")
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 70
@@ -58,7 +61,27 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--force", action="store_true", help=tr("replace the file if it exists"))
     for name, text in (("check", "check a portfolio file"), ("info", "describe a portfolio file")):
         commands.add_parser(name, help=tr(text)).add_argument("file", type=Path)
+    _add_boardpack(commands)
     return parser
+
+
+def _add_boardpack(commands: "argparse._SubParsersAction[_OneLineParser]") -> None:
+    pack = commands.add_parser("boardpack", help=tr("write the board pack (PDF) of a portfolio"))
+    pack.add_argument("file", type=Path)
+    pack.add_argument("-o", "--output", type=Path, required=True, help=tr("the PDF to write"))
+    pack.add_argument("--period", help=tr("the quarter, e.g. 2026-Q4, FY2027-Q3, CY2026-Q4 (default: this one)"))
+    pack.add_argument("--sections", help=tr("which sections, comma-separated (default: all)"))
+    pack.add_argument("--classification", help=tr("the marking on every page (default: the portfolio's)"))
+    pack.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    pack.add_argument("--as-of", type=_day, dest="today", help=tr("read the portfolio as if today were DAY"))
+
+
+def _day(text: str) -> date:
+    """An ISO date for argparse; anything else is refused in one line."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(tr("'{text}' is not a date such as 2026-11-27", text=text)) from None
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -127,7 +150,37 @@ def _info(args: argparse.Namespace) -> int:
     return 0
 
 
-HANDLERS = {"new": _new, "demo": _demo, "check": _check, "info": _info}
+def _boardpack(args: argparse.Namespace) -> int:
+    from pmo_desktop.reporting.export import export_board_pack
+    from pmo_desktop.reporting.options import ALL_SECTIONS, PackOptions, Paper, parse_sections
+
+    source: Path = args.file
+    output: Path = args.output
+    if output.resolve() == source.resolve():
+        raise PmoError(
+            tr("The board pack would replace the portfolio '{name}'; choose another name.", name=source.name)
+        )
+    options = PackOptions(
+        sections=parse_sections(args.sections) if args.sections is not None else ALL_SECTIONS,
+        paper=Paper(args.paper),
+        period=args.period,
+        classification=args.classification,
+        today=args.today,
+    )
+    result = export_board_pack(source, output, options)
+    print(
+        tr(
+            "Wrote the {period} board pack of '{name}' ({pages} pages) to {path}",
+            period=result.period,
+            name=source.name,
+            pages=result.pages,
+            path=output,
+        )
+    )
+    return 0
+
+
+HANDLERS = {"new": _new, "demo": _demo, "check": _check, "info": _info, "boardpack": _boardpack}
 
 
 def _open_gui(args: argparse.Namespace) -> int:

@@ -43,6 +43,7 @@ class FileActions(QObject):
         self.save_action = self._action(tr("&Save"), QKeySequence.StandardKey.Save, self.save)
         self.save_as_action = self._action(tr("Save &As…"), QKeySequence.StandardKey.SaveAs, self.save_as)
         self.close_action = self._action(tr("&Close"), QKeySequence.StandardKey.Close, self.close_document)
+        self.board_pack_action = self._action(tr("Export &Board Pack…"), None, self.export_board_pack)
         self.recent_menu = RecentFilesMenu(recent, window)
         self.recent_menu.open_requested.connect(self.open_path)
         self._enable_document_actions()
@@ -156,6 +157,14 @@ class FileActions(QObject):
         self._replace(None)
         return True
 
+    def export_board_pack(self) -> bool:
+        """File > Export Board Pack…: the export dialog on the open portfolio, unsaved edits included."""
+        from pmo_desktop.gui.dialogs.board_pack_dialog import BoardPackDialog
+
+        if self._document is None:
+            return False
+        return BoardPackDialog(self._document, self._window).exec() == BoardPackDialog.DialogCode.Accepted
+
     def _resolve_conflict(self, document: Document, message: str) -> bool:
         choice = prompts.ask_changed_on_disk(self._window, message)
         if choice is ConflictChoice.SAVE_AS:
@@ -196,7 +205,7 @@ class FileActions(QObject):
         return action
 
     def _enable_document_actions(self) -> None:
-        for action in (self.save_action, self.save_as_action, self.close_action):
+        for action in (self.save_action, self.save_as_action, self.close_action, self.board_pack_action):
             action.setEnabled(self._document is not None)
 
 

@@ -77,6 +77,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([files.save_action, files.save_as_action])
         file_menu.addSeparator()
+        file_menu.addAction(files.board_pack_action)
+        file_menu.addSeparator()
         file_menu.addAction(files.close_action)
         file_menu.addSeparator()
         self.quit_action = self._add_action(file_menu, tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)

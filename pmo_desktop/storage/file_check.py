@@ -142,11 +142,14 @@ def _check_schema(
 
 
 def _check_utf8(connection: sqlite3.Connection, name: str, table: str) -> None:
-    """Refuse text that is not valid UTF-8 (SQLite stores any bytes); only non-ASCII cells are decoded."""
+    """Refuse text that is not valid UTF-8 (SQLite stores any bytes); only cells beyond printable ASCII are
+    decoded in Python."""
     columns = text_columns_by_table()[table]
     if not columns:
         return
-    differs = " OR ".join(f'length(CAST("{c}" AS BLOB)) != length("{c}")' for c in columns)
+    # GLOB reads text as SQLite decodes UTF-8, where a broken sequence becomes U+FFFD: outside printable ASCII,
+    # like every other non-ASCII character (and tabs and line breaks), so those few cells are decoded here.
+    differs = " OR ".join(f"\"{c}\" GLOB '*[^ -~]*'" for c in columns)
     selected = ", ".join(f'CAST("{c}" AS BLOB)' for c in columns)
     for row in connection.execute(f'SELECT {selected} FROM "{table}" WHERE {differs}'):
         for value in row:

@@ -19,7 +19,7 @@ def forecast(document: Document, project_id: int) -> int:
 def test_the_grid_holds_the_budget_lines(demo_document: Document) -> None:
     wms = record(demo_document, EntityKind.PROJECT, code="WMS")
     dialog = BudgetDialog(demo_document, wms.id)
-    assert dialog.periods[0] == date(2026, 1, 1) and len(dialog.periods) == 5
+    assert dialog.periods[0] == date(2026, 1, 1) and len(dialog.periods) == 6  # Jan 2026 to the quarter of go-live
     assert dialog.grid.horizontalHeaderItem(0).text() == "FY2026 Q4\nJan–Mar 2026"
     lines = list_records(demo_document.workspace, EntityKind.BUDGET_LINE, project_id=wms.id)
     capex = next(line for line in lines if line["period_start"] == date(2026, 4, 1) and line["category"] == "capex")

@@ -20,7 +20,7 @@ def test_the_editor_shows_the_project(demo_document: Document) -> None:
     assert (dialog.code.text(), dialog.stage.currentData(), dialog.budget.text()) == ("WMS", "active", "2,400,000")
     assert dialog.programme.currentText() == "Warehouse Transformation"
     assert dialog.weights() == project_objective_weights(demo_document.workspace, wms.id)
-    assert dialog.dates.text() == "2 Feb 2026 to 31 Mar 2027, from the plan"
+    assert dialog.dates.text() == "2 Feb 2026 to 5 Apr 2027, from the plan"
     assert dialog.total.text() == "Weights add up to 100 %."
 
 
