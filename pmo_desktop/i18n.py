@@ -23,3 +23,20 @@ def tr(text: str, /, **fields: object) -> str:
     """Translate `text`, then fill its `{fields}`."""
     translated = _translator[0](text)
     return translated.format(**fields) if fields else translated
+
+
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+_MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def month_name(month: int) -> str:
+    """The name of `month` (1-12), translated: every view and report names months through here."""
+    return tr(_MONTH_NAMES[month - 1])
+
+
+def month_abbreviation(month: int) -> str:
+    """The short name of `month` (1-12), translated ("Feb")."""
+    return tr(_MONTH_ABBREVIATIONS[month - 1])

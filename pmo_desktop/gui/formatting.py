@@ -10,10 +10,9 @@ from enum import Enum
 
 from pmo_desktop.domain.enums import RaidKind
 from pmo_desktop.domain.errors import ValidationError
-from pmo_desktop.i18n import tr
+from pmo_desktop.i18n import month_abbreviation, tr
 from pmo_desktop.services.records import Record
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _CURRENCY_SYMBOLS = {"EUR": "€", "GBP": "£", "USD": "$", "JPY": "¥"}
 _MINOR_PER_MAJOR = 100
 _LABEL_FIELDS = ("name", "title", "code")
@@ -23,7 +22,7 @@ def format_date(value: date | None) -> str:
     """A date as a planner writes it; the month is spelled out so 03/02 is never ambiguous."""
     if value is None:
         return ""
-    return f"{value.day} {tr(_MONTHS[value.month - 1])} {value.year}"
+    return f"{value.day} {month_abbreviation(value.month)} {value.year}"
 
 
 def enum_words(value: Enum | str | None) -> str:

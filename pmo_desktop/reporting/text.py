@@ -11,11 +11,10 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from xml.sax.saxutils import escape
 
-from pmo_desktop.i18n import tr
+from pmo_desktop.i18n import month_abbreviation, tr
 
 _CONTROL = dict.fromkeys((*range(0, 9), 11, 12, *range(14, 32), 127))
 _SYMBOLS = {"EUR": "€", "GBP": "£", "USD": "$", "JPY": "¥"}
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _MILLION = 1_000_000
 _THOUSAND = 1_000
 ELLIPSIS = "…"
@@ -74,18 +73,18 @@ def day(value: date | None) -> str:
     """ "27 Nov 2026"; a dash for no date."""
     if value is None:
         return DASH
-    return f"{value.day} {tr(_MONTHS[value.month - 1])} {value.year}"
+    return f"{value.day} {month_abbreviation(value.month)} {value.year}"
 
 
 def short_day(value: date | None) -> str:
     """ "27 Nov 26"; a dash for no date."""
     if value is None:
         return DASH
-    return f"{value.day} {tr(_MONTHS[value.month - 1])} {value.year % 100:02d}"
+    return f"{value.day} {month_abbreviation(value.month)} {value.year % 100:02d}"
 
 
 def month(value: date) -> str:
-    return tr(_MONTHS[value.month - 1])
+    return month_abbreviation(value.month)
 
 
 def symbol(currency: str) -> str:

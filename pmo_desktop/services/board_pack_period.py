@@ -19,23 +19,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pmo_desktop.domain.errors import ValidationError
-from pmo_desktop.i18n import tr
+from pmo_desktop.i18n import month_name, tr
 from pmo_desktop.services.validation.common import day
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _YEAR_FIRST = re.compile(r"^(?P<basis>FY|CY)?(?P<year>\d{4})Q(?P<quarter>[1-4])$", re.ASCII)
 _QUARTER_FIRST = re.compile(r"^Q(?P<quarter>[1-4])(?P<basis>FY|CY)?(?P<year>\d{4})$", re.ASCII)
 _ONE_DAY = timedelta(days=1)
@@ -95,7 +81,7 @@ class ReportPeriod:
     def basis_text(self) -> str:
         """Which quarters these are, for the pack to say: fiscal (with the year's first month) or calendar."""
         if self.fiscal:
-            return tr("fiscal quarters, the year starting in {month}", month=tr(_MONTHS[self.start_month - 1]))
+            return tr("fiscal quarters, the year starting in {month}", month=month_name(self.start_month))
         return tr("calendar quarters")
 
     def following(self) -> "ReportPeriod":

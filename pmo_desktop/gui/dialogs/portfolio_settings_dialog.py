@@ -24,26 +24,12 @@ from pmo_desktop.gui.commands.portfolio_commands import save_settings_command
 from pmo_desktop.gui.dialogs.form_dialog import FormDialog
 from pmo_desktop.gui.dialogs.form_fields import fill_combo, set_date
 from pmo_desktop.gui.document import Document
-from pmo_desktop.i18n import tr
+from pmo_desktop.i18n import month_name, tr
 from pmo_desktop.services.portfolio_operations import HolidayEntry
 from pmo_desktop.services.portfolio_settings import holiday_countries, portfolio_settings
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 CURRENCIES = ("EUR", "GBP", "USD", "CHF", "SEK", "NOK", "DKK", "PLN", "CAD", "AUD", "JPY")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _DATE_FORMAT = "d MMM yyyy"
 
 
@@ -76,7 +62,7 @@ class PortfolioSettingsDialog(FormDialog):
         self.currency.setCurrentText(settings.currency)
         fill_combo(
             self.fiscal_start,
-            [(month, tr(name)) for month, name in enumerate(_MONTHS, 1)],
+            [(month, month_name(month)) for month in range(1, 13)],
             settings.fiscal_year_start_month,
         )
         for bit, box in enumerate(self.weekdays):

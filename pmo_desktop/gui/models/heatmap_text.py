@@ -11,11 +11,10 @@ from html import escape
 import numpy as np
 
 from pmo_desktop.gui.formatting import format_date
-from pmo_desktop.i18n import tr
+from pmo_desktop.i18n import month_abbreviation, tr
 from pmo_desktop.services.capacity_cells import CellDetails
 from pmo_desktop.services.capacity_queries import Band, Granularity, HeatmapGrid, RowKind, band
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _BAND_WORDS = {Band.UNDER: "under", Band.HEALTHY: "healthy", Band.FULL: "full", Band.OVER: "over capacity"}
 INFINITE = "∞"
 
@@ -33,7 +32,7 @@ def hours_text(hours: float) -> str:
 
 
 def month_name(day: date) -> str:
-    return tr(_MONTHS[day.month - 1])
+    return month_abbreviation(day.month)
 
 
 def short_date(day: date) -> str:
