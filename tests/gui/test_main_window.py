@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 from pmo_desktop import __version__
 from pmo_desktop.domain.enums import EntityKind
 from pmo_desktop.gui.main_window import MainWindow
-from pmo_desktop.gui.models.record_table_model import RecordTableModel
+from pmo_desktop.gui.models import gantt_columns
+from pmo_desktop.gui.models.gantt_tree_model import GanttTreeModel
 from pmo_desktop.gui.views.start_page import StartPage
 from pmo_desktop.services.records import get_record
 from pmo_desktop.services.workspace import Workspace
@@ -21,16 +22,14 @@ from tests.gui.portfolios import Ids
 Button = QMessageBox.StandardButton
 
 
-def task_model(window: MainWindow) -> RecordTableModel:
+def task_model(window: MainWindow) -> GanttTreeModel:
     assert window.views is not None
     return window.views.pages[1].model
 
 
 def rename_task(window: MainWindow, task_id: int, name: str) -> bool:
     model = task_model(window)
-    row = model.row_of(task_id)
-    assert row is not None
-    return model.setData(model.index(row, model.column_of("name")), name)
+    return model.setData(model.index_of_task(task_id, gantt_columns.NAME), name)
 
 
 def saved_task_name(path: Path, task_id: int) -> str:

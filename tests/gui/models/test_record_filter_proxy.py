@@ -13,15 +13,15 @@ from pmo_desktop.gui.models import columns
 from pmo_desktop.gui.models.record_filter_proxy import RecordFilterProxyModel
 from pmo_desktop.gui.models.record_table_model import RecordTableModel
 from pmo_desktop.gui.models.roles import RecordIdRole
-from pmo_desktop.gui.views.gantt.gantt_view import GanttView
 from pmo_desktop.gui.views.resources.resources_view import ALLOCATION_COLUMNS
+from tests.gui.models.test_record_table_model import TASK_COLUMNS
 from tests.gui.portfolios import Ids
 
 
 @pytest.fixture
 def tasks(document: Document) -> RecordFilterProxyModel:
     proxy = RecordFilterProxyModel()
-    proxy.setSourceModel(RecordTableModel(document, EntityKind.TASK, GanttView.COLUMNS, proxy))
+    proxy.setSourceModel(RecordTableModel(document, EntityKind.TASK, TASK_COLUMNS, proxy))
     return proxy
 
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QDate, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from pmo_desktop.domain.enums import EntityKind, Stage
+from pmo_desktop.domain.enums import EntityKind, Stage, TaskKind
 from pmo_desktop.gui.commands.record_commands import (
     CreateRecordCommand,
     DeleteRecordCommand,
@@ -18,7 +18,6 @@ from pmo_desktop.gui.document import Document
 from pmo_desktop.gui.models import columns
 from pmo_desktop.gui.models.record_table_model import RecordTableModel
 from pmo_desktop.gui.models.roles import ChoicesRole, RawValueRole, RecordIdRole, SortRole
-from pmo_desktop.gui.views.gantt.gantt_view import GanttView
 from pmo_desktop.gui.views.resources.resources_view import ALLOCATION_COLUMNS, ResourcesView
 from pmo_desktop.services.records import get_record
 from pmo_desktop.services.workspace import OpenMode, Workspace
@@ -35,9 +34,20 @@ PROJECT_COLUMNS = (
 )
 """The project table the portfolio page showed before it became the overview tree: a plain record table."""
 
+TASK_COLUMNS = (
+    columns.reference("project_id", "Project", EntityKind.PROJECT, optional=False),
+    columns.text("name", "Task"),
+    columns.choice("kind", "Kind", TaskKind),
+    columns.date("start", "Start"),
+    columns.date("finish", "Finish"),
+    columns.number("duration_days", "Duration", "d"),
+    columns.number("percent_complete", "Complete", "%"),
+)
+"""The task table the Gantt page showed before it became the chart: a plain record table."""
+
 TABLES = [
     (EntityKind.PROJECT, PROJECT_COLUMNS),
-    (EntityKind.TASK, GanttView.COLUMNS),
+    (EntityKind.TASK, TASK_COLUMNS),
     (EntityKind.PERSON, ResourcesView.COLUMNS),
     (EntityKind.ALLOCATION, ALLOCATION_COLUMNS),
     (
@@ -59,7 +69,7 @@ def projects(document: Document) -> RecordTableModel:
 
 @pytest.fixture
 def tasks(document: Document) -> RecordTableModel:
-    return RecordTableModel(document, EntityKind.TASK, GanttView.COLUMNS)
+    return RecordTableModel(document, EntityKind.TASK, TASK_COLUMNS)
 
 
 def cell(model: RecordTableModel, record_id: int, field: str, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -204,7 +214,7 @@ def test_a_read_only_portfolio_is_not_editable(ids: Ids, portfolio_file: Path) -
     workspace = Workspace.open(portfolio_file, OpenMode.READ_ONLY)
     document = Document(workspace)
     try:
-        model = RecordTableModel(document, EntityKind.TASK, GanttView.COLUMNS)
+        model = RecordTableModel(document, EntityKind.TASK, TASK_COLUMNS)
         flags = model.flags(model.index(0, model.column_of("name")))
         assert not flags & Qt.ItemFlag.ItemIsEditable
         assert not model.setData(model.index(0, model.column_of("name")), "Nope")

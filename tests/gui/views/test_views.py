@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from pmo_desktop.domain.enums import EntityKind
 from pmo_desktop.gui.commands.record_commands import CreateRecordCommand
 from pmo_desktop.gui.document import Document
+from pmo_desktop.gui.models import gantt_columns
 from pmo_desktop.gui.views.gantt.gantt_view import GanttView
 from pmo_desktop.gui.views.portfolio.portfolio_view import PortfolioView
 from pmo_desktop.gui.views.record_table_view import RecordTableView
@@ -47,7 +48,9 @@ def test_the_portfolio_header_names_and_counts(qtbot: QtBot, document: Document,
 def test_the_gantt_header_spans_the_plan(qtbot: QtBot, document: Document) -> None:
     view = GanttView(document)
     qtbot.addWidget(view)
-    assert view.header.summary == "2 tasks  ·  1 milestone  ·  1 project  ·  2 Feb 2026 to 20 Feb 2026"
+    assert view.header.summary == (
+        "2 tasks  ·  1 milestone  ·  1 project  ·  2 Feb 2026 to 20 Feb 2026  ·  3 on the critical path"
+    )
 
 
 def test_risks_read_as_references(qtbot: QtBot, document: Document, ids: Ids) -> None:
@@ -83,13 +86,13 @@ def test_hours_per_week_edit_through_the_sorted_table(qtbot: QtBot, document: Do
 def test_dates_are_edited_with_a_calendar(qtbot: QtBot, document: Document, ids: Ids) -> None:
     view = GanttView(document)
     qtbot.addWidget(view)
-    index = proxy_index(view.table, ids.design, "finish")
-    delegate = view.table.itemDelegate()
-    editor = delegate.createEditor(view.table.viewport(), QStyleOptionViewItem(), index)
+    index = view.model.index_of_task(ids.design, gantt_columns.FINISH)
+    delegate = view.tree.itemDelegate()
+    editor = delegate.createEditor(view.tree.viewport(), QStyleOptionViewItem(), index)
     assert isinstance(editor, QDateEdit)
     delegate.setEditorData(editor, index)
     assert editor.date() == QDate(2026, 2, 6)
     editor.setDate(QDate(2026, 2, 13))
-    delegate.setModelData(editor, view.table.model(), index)
+    delegate.setModelData(editor, view.model, index)
     assert get_record(document.workspace, EntityKind.TASK, ids.design)["finish"] == date(2026, 2, 13)
     editor.deleteLater()
