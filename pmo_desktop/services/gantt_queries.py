@@ -136,14 +136,17 @@ def _people_by_task(connection: Connection, ids: list[int] | None) -> dict[int, 
     return {task_id: tuple(names) for task_id, names in people.items()}
 
 
-def _baseline_dates(connection: Connection, baseline_id: int | None) -> dict[int, tuple[date, date]]:
+def _baseline_dates(
+    connection: Connection, baseline_id: int | None, ids: list[int] | None = None
+) -> dict[int, tuple[date, date]]:
     if baseline_id is None:
         return {}
-    rows = connection.execute(
-        select(BaselineTask.task_id, BaselineTask.start, BaselineTask.finish).where(
-            BaselineTask.baseline_id == baseline_id
-        )
+    query = select(BaselineTask.task_id, BaselineTask.start, BaselineTask.finish).where(
+        BaselineTask.baseline_id == baseline_id
     )
+    if ids is not None:
+        query = query.where(BaselineTask.task_id.in_(ids))
+    rows = connection.execute(query)
     return {int(task_id): (start, finish) for task_id, start, finish in rows}
 
 
@@ -268,7 +271,7 @@ def gantt_tasks(workspace: Workspace, ids: Iterable[int], *, baseline_id: int | 
         projects = select(Task.project_id).where(Task.id.in_(wanted)).distinct()
         rows = [tuple(row) for row in connection.execute(select(*_TASK_COLUMNS).where(Task.project_id.in_(projects)))]
         chosen = baseline_id if baseline_id is not None else latest_baseline_id(connection)
-        baseline = _baseline_dates(connection, chosen)
+        baseline = _baseline_dates(connection, chosen, sorted(wanted))
         people = _people_by_task(connection, sorted(wanted))
     return {
         entry[0][0]: _gantt_task(entry, schedule, baseline, people)

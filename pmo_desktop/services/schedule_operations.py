@@ -64,6 +64,7 @@ def move_task(workspace: Workspace, task_id: int, start: date) -> Changes:
             tr("'{name}' cannot start before its project does ({day}); move the project's start first.",
                name=task["name"], day=day(project_start))
         )  # fmt: skip
+    start = calendar.date_at(calendar.index_on_or_after(start))  # a weekend or holiday means the next working day
     span = max(0, task["duration_days"] - 1) if task["kind"] != TaskKind.MILESTONE.value else 0
     values: dict[str, Any] = {"start": start, "finish": calendar.add_working_days(start, span) if span else start}
     if task["scheduling"] == SchedulingMode.AUTO.value:

@@ -115,11 +115,15 @@ def follow_schedule(workspace: Workspace, connection: Connection, changes: Chang
         return Changes()
     state = workspace.caches.get(CACHE_KEY)
     if not isinstance(state, ScheduleState) or _needs_rebuild(state, connection, changes):
-        # The file's dates now agree with the schedule, whatever came first.
-        written = _rebuilt(workspace, connection).write_back(connection)
+        # The file's dates now agree with the schedule, whatever came first; every task's float may differ.
+        state = _rebuilt(workspace, connection)
+        state.write_back(connection)
+        rescheduled = frozenset(state.schedule.tasks)
     else:
-        written = state.write_back(connection, state.follow(connection, changes))
-    return Changes.of(updated={EntityKind.TASK: written}) if written else Changes()
+        # Tasks whose float, criticality or conflict changed count too, not only those whose dates moved.
+        rescheduled = state.follow(connection, changes)
+        rescheduled |= state.write_back(connection, rescheduled)
+    return Changes.of(updated={EntityKind.TASK: rescheduled}) if rescheduled else Changes()
 
 
 def reschedule(workspace: Workspace) -> Changes:

@@ -133,3 +133,15 @@ def test_gantt_rows_carry_wbs_float_baseline_and_people(workspace: Workspace, pl
     assert rows["Build"].critical and rows["Design"].critical
     assert [link.critical for link in data.links] == [True]
     assert not data.calendar.is_working_day(date(2026, 2, 7))
+
+
+def test_moving_onto_a_weekend_starts_on_the_next_working_day(workspace: Workspace, plan: dict[str, int]) -> None:
+    move_task(workspace, plan["build"], date(2026, 2, 14))  # a Saturday
+    assert dates(workspace, plan["build"]) == (date(2026, 2, 16), date(2026, 2, 27))
+    assert get_record(workspace, EntityKind.TASK, plan["build"])["duration_days"] == 10
+
+
+def test_changes_name_tasks_whose_float_changed_without_moving(workspace: Workspace, plan: dict[str, int]) -> None:
+    changes = set_constraint(workspace, plan["build"], ConstraintType.FINISH_NO_LATER, date(2026, 2, 13))
+    assert dates(workspace, plan["design"]) == (date(2026, 2, 2), date(2026, 2, 6))  # it did not move
+    assert plan["design"] in changes.updated[EntityKind.TASK]  # but it lost its float
