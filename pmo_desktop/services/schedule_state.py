@@ -114,8 +114,11 @@ def follow_schedule(workspace: Workspace, connection: Connection, changes: Chang
     if not (changes.affects_schedule or changes.touches(EntityKind.PROJECT)):
         return Changes()
     state = workspace.caches.get(CACHE_KEY)
-    if not isinstance(state, ScheduleState) or _needs_rebuild(state, connection, changes):
-        # The file's dates now agree with the schedule, whatever came first; every task's float may differ.
+    if not isinstance(state, ScheduleState):
+        # First use: built from the file as this edit left it, so only dates that disagree are news.
+        rescheduled = _rebuilt(workspace, connection).write_back(connection)
+    elif _needs_rebuild(state, connection, changes):
+        # Tasks came or went, or the calendar changed: every task's float may differ.
         state = _rebuilt(workspace, connection)
         state.write_back(connection)
         rescheduled = frozenset(state.schedule.tasks)
