@@ -127,10 +127,3 @@ def follow_schedule(workspace: Workspace, connection: Connection, changes: Chang
         rescheduled = state.follow(connection, changes)
         rescheduled |= state.write_back(connection, rescheduled)
     return Changes.of(updated={EntityKind.TASK: rescheduled}) if rescheduled else Changes()
-
-
-def reschedule(workspace: Workspace) -> Changes:
-    """A full pass over the whole portfolio, writing back every date that moved."""
-    with workspace.transaction() as connection:
-        written = _rebuilt(workspace, connection).write_back(connection)
-    return Changes.of(updated={EntityKind.TASK: written}) if written else Changes()
