@@ -6,8 +6,7 @@ its predecessor's and successor's names: "'A' → 'B' → 'C' → 'A'". Where a 
 the next one leaves from a task under it (or the other way round), both names appear.
 """
 
-from itertools import chain, pairwise
-from operator import itemgetter
+from itertools import pairwise
 
 from pmo_desktop.domain.errors import CycleError
 from pmo_desktop.i18n import tr
@@ -28,12 +27,16 @@ def _kahn(network: Network) -> list[int]:
     outs, tree_after = network.outs, network.tree_after
     waiting = [len(entries) + len(tree) for entries, tree in zip(network.ins, network.tree_before, strict=True)]
     order = [node for node, count in enumerate(waiting) if not count]
-    target = itemgetter(0)
+    append = order.append
     for node in order:  # the list grows while it is walked: each node is appended once it is free
-        for successor in chain(map(target, outs[node]), tree_after[node]):
+        for successor, _, _ in outs[node]:
             waiting[successor] -= 1
             if not waiting[successor]:
-                order.append(successor)
+                append(successor)
+        for successor in tree_after[node]:
+            waiting[successor] -= 1
+            if not waiting[successor]:
+                append(successor)
     return order
 
 

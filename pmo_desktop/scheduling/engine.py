@@ -21,7 +21,7 @@ from pmo_desktop.scheduling.forward import forward_from, forward_nodes, project_
 from pmo_desktop.scheduling.model import LinkInput, Schedule, TaskInput, TaskSchedule
 from pmo_desktop.scheduling.network import GATE, LEAF, SPAN, Times
 from pmo_desktop.scheduling.network_builder import build_network
-from pmo_desktop.scheduling.results import ResultWriter, least_floats
+from pmo_desktop.scheduling.results import Marks, ResultWriter, least_floats
 
 
 class ScheduleEngine:
@@ -123,13 +123,21 @@ class ScheduleEngine:
         self._least = [NEVER] * len(network.project_ids)
         least_floats(network, times, range(len(network.project_ids)), self._least)
         self._tasks = {}
+        self._marks = Marks.blank(network.size)
         self._critical: set[int] = set()
         self._conflicted: set[int] = set()
         self._writer().write(self._order_of_results(), self._tasks)
         self._publish()
 
     def _writer(self) -> ResultWriter:
-        return ResultWriter(self._network, self._times, self._least, self._critical, self._conflicted)
+        return ResultWriter(
+            self._network,
+            self._times,
+            least=self._least,
+            critical=self._critical,
+            conflicted=self._conflicted,
+            marks=self._marks,
+        )
 
     def _order_of_results(self) -> list[int]:
         """Leaves and spans in topological order: children before their summaries."""

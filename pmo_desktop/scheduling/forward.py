@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from heapq import heapify, heappop, heappush
 
 from pmo_desktop.scheduling.constraints import NO_FLOOR
-from pmo_desktop.scheduling.network import FROM_FINISH, LEAF, SPAN, TO_FINISH, Network, Times
+from pmo_desktop.scheduling.network import FINISH_TO_START, FROM_FINISH, LEAF, SPAN, TO_FINISH, Network, Times
 
 
 def forward_nodes(network: Network, times: Times, nodes: Iterable[int]) -> None:
@@ -32,6 +32,11 @@ def forward_nodes(network: Network, times: Times, nodes: Iterable[int]) -> None:
         start, finish = floor_start[node], floor_finish[node]
         # Comparisons rather than max(): a builtin call per link costs a tenth of the pass.
         for source, lag, code in ins[node]:
+            if code == FINISH_TO_START:
+                bound = early_finish[source] + lag
+                if bound > start:  # noqa: PLR1730
+                    start = bound
+                continue
             bound = (early_finish if code & FROM_FINISH else early_start)[source] + lag
             if code & TO_FINISH:
                 if bound > finish:  # noqa: PLR1730
@@ -43,7 +48,10 @@ def forward_nodes(network: Network, times: Times, nodes: Iterable[int]) -> None:
             start, finish = max(start, early_start[gate]), max(finish, early_finish[gate])
         if kind == LEAF:
             duration, pin = durations[node], pins[node]
-            start = max(start, finish - duration) if pin is None else pin
+            if pin is not None:
+                start = pin
+            elif finish - duration > start:
+                start = finish - duration
             finish = start + duration
         early_start[node], early_finish[node] = start, finish
 

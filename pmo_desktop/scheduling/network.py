@@ -20,7 +20,8 @@ from pmo_desktop.scheduling.model import LinkInput, TaskInput
 
 LEAF, SPAN, GATE = 0, 1, 2
 FROM_FINISH, TO_FINISH = 1, 2
-CODES = {DependencyType.SS: 0, DependencyType.FS: FROM_FINISH, DependencyType.SF: TO_FINISH, DependencyType.FF: 3}
+FINISH_TO_START = FROM_FINISH  # the code of most links: the passes test for it first
+CODES = {DependencyType.SS: 0, DependencyType.FS: FINISH_TO_START, DependencyType.SF: TO_FINISH, DependencyType.FF: 3}
 Entry = tuple[int, int, int]  # (other node, lag in working days, code)
 
 
