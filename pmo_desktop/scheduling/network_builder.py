@@ -7,6 +7,7 @@ constraint code.
 
 from collections.abc import Iterable, Mapping
 from datetime import date
+from itertools import compress
 
 from pmo_desktop.domain.enums import SchedulingMode
 from pmo_desktop.scheduling.calendar import WorkCalendar
@@ -167,6 +168,6 @@ def _wire_links(network: Network, links: list[LinkInput]) -> None:
     except KeyError as error:
         raise ValueError(f"a link names task {error}, which is not among the tasks") from error
     network.links = {(link.predecessor_id, link.successor_id): link for link in links}
-    network.span_links = sum(len(entries) for source, entries in enumerate(outs) if network.kind[source] == SPAN)
+    network.span_links = sum(map(len, compress(outs, map(SPAN.__eq__, network.kind))))
     if len(network.links) != len(links):
         raise ValueError("two links join the same pair of tasks")

@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
-from itertools import compress
-from operator import and_
+from itertools import chain, compress, repeat
+from operator import attrgetter, is_not, not_
 
 import numpy as np
 import numpy.typing as npt
@@ -32,6 +32,7 @@ Flags = npt.NDArray[np.bool_]
 
 # tuple.__new__ straight from C: TaskSchedule._make and TaskSchedule(...) run Python code per result.
 _new_schedule = partial(tuple.__new__, TaskSchedule)
+_ID = attrgetter("id")
 
 
 def least_floats(network: Network, times: Times, projects: Iterable[int], least: list[int]) -> set[int]:
@@ -95,13 +96,13 @@ class ResultWriter:
 
     def write(self, nodes: list[int], into: dict[int, TaskSchedule]) -> None:
         """Refresh `nodes` (leaves and spans, children before their parents) in `into`."""
-        kinds = self._network.kind
-        leaves = [node for node in nodes if kinds[node] == LEAF]
-        spans = [node for node in nodes if kinds[node] != LEAF]
+        is_leaf = list(map(LEAF.__eq__, map(self._network.kind.__getitem__, nodes)))
+        leaves = list(compress(nodes, is_leaf))
+        spans = list(compress(nodes, map(not_, is_leaf)))
         messages = self._mark_leaves(leaves)
         self._mark_spans(spans)
         slacks = self._slacks(leaves) + self._slacks(spans)
-        self._publish(leaves + spans, slacks, messages, into)
+        self._publish(leaves, spans, slacks, messages, into)
 
     def _mark_leaves(self, leaves: list[int]) -> dict[int, str]:
         """Mark leaves from their points; returns the conflict of each leaf that has one."""
@@ -109,29 +110,28 @@ class ResultWriter:
         self._conflicted.difference_update(leaves)
         if not leaves:
             return {}
-        unpinned, late_start = times.unpinned, times.late_start
-        starts = np.array([times.early_start[node] for node in leaves], dtype=np.int64)
-        finishes = np.array([times.early_finish[node] for node in leaves], dtype=np.int64)
-        lates = np.array([unpinned.get(node, late_start[node]) for node in leaves], dtype=np.int64)
-        milestones = np.array([network.milestone[node] for node in leaves], dtype=np.int64)
-        durations = np.array([network.duration[node] for node in leaves], dtype=np.int64)
+        starts, finishes, milestones, durations = (
+            _picked(values, leaves)
+            for values in (times.early_start, times.early_finish, network.milestone, network.duration)
+        )
+        own_lates = map(times.unpinned.get, leaves, map(times.late_start.__getitem__, leaves))  # own_late_start
+        lates = np.fromiter(own_lates, dtype=np.int64, count=len(leaves))
         at = np.array(leaves, dtype=np.int64)
         # Working-day indices of each date: a milestone's date is the day before its point.
         indices = (starts - milestones, finishes - 1, lates - milestones, lates + durations - 1)
-        first = min((int(column.min()) for column in indices), default=0)
-        last = max((int(column.max()) for column in indices), default=0)
-        ordinals = np.array([day.toordinal() for day in network.calendar.working_dates(first, last)], dtype=np.int64)
-        early_start, early_finish, late_start_ordinals, late_finish = (ordinals[column - first] for column in indices)
+        first = min(int(column.min()) for column in indices)
+        last = max(int(column.max()) for column in indices)
+        ordinals = np.fromiter(map(date.toordinal, network.calendar.working_dates(first, last)), dtype=np.int64)
+        early_start, early_finish, late_start, late_finish = (ordinals[column - first] for column in indices)
         marks.start[at] = marks.early_start[at] = early_start
         marks.finish[at] = marks.early_finish[at] = early_finish
-        marks.late_start[at] = late_start_ordinals
+        marks.late_start[at] = late_start
         marks.late_finish[at] = late_finish
         marks.total_float[at] = lates - starts
         marks.troubled[at] = False
-        pins = network.pin
-        special = [node for node in leaves if pins[node] is not None]  # rare: manual dates, "must" dates
-        special.extend(at[lates < starts].tolist())  # rare: conflicts
-        return self._mark_special(list(dict.fromkeys(special)))
+        pinned = compress(leaves, map(is_not, map(network.pin.__getitem__, leaves), repeat(None)))
+        late = at[lates < starts].tolist()  # rare, as are pins: manual dates, "must" dates, conflicts
+        return self._mark_special(list(dict.fromkeys([*pinned, *late])))
 
     def _mark_special(self, leaves: list[int]) -> dict[int, str]:
         """Give manual tasks their own dates and find the conflict of each leaf that has one."""
@@ -153,46 +153,51 @@ class ResultWriter:
         """Mark summaries from their children, a level at a time: every summary of a level has its children
         marked already, in this write or an earlier one."""
         members, marks = self._network.members, self._marks
-        level_of: dict[int, int] = {}
-        for node in spans:
-            level_of[node] = 1 + max([level_of.get(child, 0) for child in members[node]])
+        level_of = [0] * self._network.size  # 0 for leaves and for summaries marked before
         levels: dict[int, list[int]] = {}
-        for node, level in level_of.items():
+        for node in spans:
+            level = level_of[node] = 1 + max(map(level_of.__getitem__, members[node]))
             levels.setdefault(level, []).append(node)
         for level in sorted(levels):
             heads = levels[level]
-            children = np.array([child for node in heads for child in members[node]], dtype=np.int64)
+            groups = list(map(members.__getitem__, heads))
+            children = np.fromiter(chain.from_iterable(groups), dtype=np.int64)
+            firsts = np.cumsum([0, *map(len, groups[:-1])])
             at = np.array(heads, dtype=np.int64)
-            groups = np.cumsum([0] + [len(members[node]) for node in heads[:-1]])
             for column in (marks.start, marks.early_start, marks.late_start, marks.total_float):
-                column[at] = np.minimum.reduceat(column[children], groups)
+                column[at] = np.minimum.reduceat(column[children], firsts)
             for column in (marks.finish, marks.early_finish, marks.late_finish):
-                column[at] = np.maximum.reduceat(column[children], groups)
-            marks.troubled[at] = np.logical_or.reduceat(marks.troubled[children], groups)
+                column[at] = np.maximum.reduceat(column[children], firsts)
+            marks.troubled[at] = np.logical_or.reduceat(marks.troubled[children], firsts)
 
     def _publish(
-        self, nodes: list[int], slacks: list[int], messages: dict[int, str], into: dict[int, TaskSchedule]
+        self,
+        leaves: list[int],
+        spans: list[int],
+        slacks: list[int],
+        messages: dict[int, str],
+        into: dict[int, TaskSchedule],
     ) -> None:
-        """Turn the marks of `nodes` into results."""
+        """Turn the marks of `leaves` and then `spans` into results."""
         network, marks = self._network, self._marks
+        nodes = leaves + spans
         if not nodes:
             return
         at = np.array(nodes, dtype=np.int64)
         columns = [column[at] for column in marks.dates()]
         lowest = min(int(column.min()) for column in columns)
         highest = max(int(column.max()) for column in columns)
-        days = np.array([date.fromordinal(ordinal) for ordinal in range(lowest, highest + 1)], dtype=object)
+        days = np.array(list(map(date.fromordinal, range(lowest, highest + 1))), dtype=object)
         totals = marks.total_float[at]
         free = np.clip(np.minimum(np.array(slacks, dtype=np.int64), totals), 0, None)
-        projects = network.project
-        critical = (totals == np.array(self._least, dtype=np.int64)[[projects[node] for node in nodes]]).tolist()
+        critical = (totals == np.array(self._least, dtype=np.int64)[_picked(network.project, nodes)]).tolist()
         conflicts: list[str | None] = [None] * len(nodes)
         for position in np.flatnonzero(marks.troubled[at]).tolist():
-            node = nodes[position]
-            troubled = network.kind[node] != LEAF
-            conflicts[position] = tr("Some of its tasks cannot keep their dates.") if troubled else messages[node]
-        tasks = network.tasks
-        ids = [tasks[node].id for node in nodes]
+            in_span = position >= len(leaves)
+            conflicts[position] = (
+                tr("Some of its tasks cannot keep their dates.") if in_span else messages[nodes[position]]
+            )
+        ids = list(map(_ID, map(network.tasks.__getitem__, nodes)))
         rows = zip(
             ids,
             *(days[column - lowest].tolist() for column in columns),
@@ -203,10 +208,9 @@ class ResultWriter:
             strict=True,
         )
         into.update(zip(ids, map(_new_schedule, rows), strict=True))
-        kinds = network.kind
-        leaves = [kinds[node] == LEAF for node in nodes]
-        self._critical.difference_update(compress(ids, leaves))
-        self._critical.update(compress(ids, map(and_, leaves, critical)))
+        leaf_ids = ids[: len(leaves)]
+        self._critical.difference_update(leaf_ids)
+        self._critical.update(compress(leaf_ids, critical))
 
     def _slacks(self, nodes: list[int]) -> list[int]:
         """How far each node can slip before it moves a successor or its project's finish (free float before
@@ -237,6 +241,11 @@ class ResultWriter:
         """The earliest start (or finish) of the tasks under a summary's gate."""
         values = self._times.early_finish if finish else self._times.early_start
         return min([values[leaf] for leaf in self._network.leaves_under(gate)])
+
+
+def _picked(values: list[int], nodes: list[int]) -> Ints:
+    """`values` at `nodes`, as an array (picked in C: a comprehension costs twice as much)."""
+    return np.fromiter(map(values.__getitem__, nodes), dtype=np.int64, count=len(nodes))
 
 
 def _manual_dates(task: TaskInput, scheduled_finish: date) -> tuple[date, date]:
