@@ -12,7 +12,7 @@ from pmo_desktop.scheduling import ScheduleEngine
 from pmo_desktop.services import schedule_inputs as inputs
 from pmo_desktop.services.workspace import OpenMode, Workspace
 
-RUNS = 7
+RUNS = 15
 
 
 def measure(large: Path, scratch: Path) -> list[Result]:

@@ -5,7 +5,7 @@ Every operation validates with the rules of `validation`, writes through SQLAlch
 (ON DELETE CASCADE and SET NULL), so undo can put it all back with the same ids and UUIDs.
 """
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -75,10 +75,15 @@ def _check_columns(kind: EntityKind, values: Mapping[str, Any]) -> None:
         raise ValidationError(tr("A {kind} has no field {field}.", kind=kind_label(kind), field=sorted(unknown)[0]))
 
 
-def list_records(workspace: Workspace, kind: EntityKind, /, **where: Any) -> list[Record]:
-    """Every record of `kind` (optionally where columns equal the given values), in id order."""
+def list_records(
+    workspace: Workspace, kind: EntityKind, /, *, ids: Collection[int] | None = None, **where: Any
+) -> list[Record]:
+    """Every record of `kind` (optionally only those with `ids`, and where columns equal the given values),
+    in id order."""
     table = table_of(kind)
     query = select(table).order_by(table.c.id)
+    if ids is not None:
+        query = query.where(table.c.id.in_(list(ids)))
     for column, value in where.items():
         query = query.where(table.c[column] == value)
     with workspace.reading() as connection:

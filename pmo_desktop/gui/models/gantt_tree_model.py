@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QFont
 from pmo_desktop.domain.changes import Changes
 from pmo_desktop.domain.enums import EntityKind, TaskKind
 from pmo_desktop.domain.errors import PmoError
+from pmo_desktop.gui.catch_up import CatchUp
 from pmo_desktop.gui.commands.base import DocumentCommand
 from pmo_desktop.gui.commands.record_commands import UpdateRecordCommand
 from pmo_desktop.gui.commands.schedule_commands import MoveTaskCommand, ResizeTaskCommand, SetProgressCommand
@@ -92,8 +93,7 @@ class GanttTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self._document = document
         self._baseline_id = baseline_id
-        self._following = True
-        self._behind = False
+        self._catch_up = CatchUp(self.reload)
         self._tree = GanttTree(self._read(), GanttFilter())
         document.changes_applied.connect(self._on_changes_applied)
 
@@ -167,16 +167,12 @@ class GanttTreeModel(QAbstractItemModel):
     def set_following(self, following: bool) -> None:
         """Follow edits as they come (while the Gantt is shown), or only note that one came and catch up with
         one reload when following again: edits made in other views then cost nothing until the Gantt shows."""
-        self._following = following
-        if following and self._behind:
-            self._behind = False
-            self.reload()
+        self._catch_up.set_following(following)
 
     def _on_changes_applied(self, changes: Changes) -> None:
         if not changes.touches(EntityKind.TASK, *_RELOAD_KINDS):
             return
-        if not self._following:
-            self._behind = True
+        if self._catch_up.deferred():
             return
         structural = changes.created.get(EntityKind.TASK) or changes.deleted.get(EntityKind.TASK)
         if structural or changes.kinds & _RELOAD_KINDS:

@@ -2,10 +2,13 @@
 
 from collections.abc import Iterable
 
+from pmo_desktop.domain.changes import Changes
 from pmo_desktop.domain.enums import EntityKind
 from pmo_desktop.gui.formatting import record_label
 from pmo_desktop.services.records import list_records
 from pmo_desktop.services.workspace import Workspace
+
+_FEW_UPDATES = 500  # more records edited at once than this: one full read is cheaper
 
 
 class ReferenceLookup:
@@ -23,6 +26,27 @@ class ReferenceLookup:
     def reload(self, kinds: Iterable[EntityKind]) -> None:
         for kind in kinds:
             self._labels[kind] = {record.id: record_label(record) for record in list_records(self._workspace, kind)}
+
+    def follow(self, changes: Changes) -> frozenset[EntityKind]:
+        """Bring the labels up to date after `changes`; returns the kinds whose labels changed.
+
+        Records edited in place are read again by id: moving a task in a plan of 10,000 re-reads the tasks
+        that moved, not every name in the portfolio.
+        """
+        relabelled = set()
+        for kind in changes.kinds & self.kinds:
+            updated = changes.updated.get(kind, frozenset())
+            if changes.created.get(kind) or changes.deleted.get(kind) or len(updated) > _FEW_UPDATES:
+                self.reload([kind])
+                relabelled.add(kind)
+                continue
+            labels = self._labels[kind]
+            for record in list_records(self._workspace, kind, ids=updated):
+                label = record_label(record)
+                if labels.get(record.id) != label:
+                    labels[record.id] = label
+                    relabelled.add(kind)
+        return frozenset(relabelled)
 
     def label(self, kind: EntityKind, record_id: int | None) -> str:
         if record_id is None:

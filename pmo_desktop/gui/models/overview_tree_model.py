@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont
 
 from pmo_desktop.domain.changes import Changes
 from pmo_desktop.domain.enums import EntityKind
+from pmo_desktop.gui.catch_up import CatchUp
 from pmo_desktop.gui.document import Document
 from pmo_desktop.gui.models import overview_columns as columns
 from pmo_desktop.gui.models.portfolio_roles import FlagRole, ProgressRole, RagRole, RowKindRole, ToneRole
@@ -63,6 +64,7 @@ class OverviewTreeModel(QAbstractItemModel):
         self._document = document
         self._as_of = as_of
         self._overview = self._load()
+        self.catch_up = CatchUp(self.reload)
         document.changes_applied.connect(self._on_changes_applied)
 
     # -- the read model -----------------------------------------------------------------------------------
@@ -116,7 +118,7 @@ class OverviewTreeModel(QAbstractItemModel):
         return portfolio_overview(self._document.workspace, self._as_of)
 
     def _on_changes_applied(self, changes: Changes) -> None:
-        if changes.kinds & FIGURE_KINDS:
+        if changes.kinds & FIGURE_KINDS and not self.catch_up.deferred():
             self.reload()
 
     # -- shape ----------------------------------------------------------------------------------------------

@@ -185,9 +185,8 @@ class RecordTableModel(QAbstractTableModel):
     # -- following changes ------------------------------------------------------------------------------
 
     def _on_changes_applied(self, changes: Changes) -> None:
-        relabel = changes.kinds & self._lookup.kinds
+        relabel = self._lookup.follow(changes)
         if relabel:
-            self._lookup.reload(relabel)
             self._columns_changed(lambda column: column.references in relabel)
         if changes.touches(EntityKind.PORTFOLIO) and any(c.value_type is ValueType.MONEY for c in self._columns):
             self._currency = self._load_currency()

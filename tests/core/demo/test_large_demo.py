@@ -53,7 +53,8 @@ def test_the_plan_is_acyclic_and_dated_after_every_link(large: DemoData) -> None
     crossing = sum(tasks[a]["project_id"] != tasks[b]["project_id"] for a, b in pairs)
     assert 100 <= crossing <= 2_000
     broken = [
-        link for link in links
+        link
+        for link in links
         if not link_holds(tasks[link["predecessor_id"]], tasks[link["successor_id"]], link["type"], link["lag_days"])
     ]
     assert broken == []

@@ -50,8 +50,12 @@ def test_rows_do_not_depend_on_the_process_hash_seed(demo: DemoData) -> None:
         f"print(hashlib.sha256(repr(build_demo(1, as_of={AS_OF!r})).encode()).hexdigest())"
     )
     other = subprocess.run(
-        [sys.executable, "-c", script], env={**os.environ, "PYTHONHASHSEED": "4242"},
-        capture_output=True, text=True, check=True, timeout=60,
+        [sys.executable, "-c", script],
+        env={**os.environ, "PYTHONHASHSEED": "4242"},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
     )
     assert other.stdout.strip() == hashlib.sha256(repr(demo).encode()).hexdigest()
 
@@ -78,7 +82,10 @@ def test_the_portfolio_has_the_promised_size(demo: DemoData) -> None:
     tasks = rows(demo, E.TASK)
     raid = Counter(row["kind"] for row in rows(demo, E.RAID_ITEM))
     assert {kind.value: len(demo[kind]) for kind in (E.PORTFOLIO, E.OBJECTIVE, E.PROGRAMME, E.PROJECT)} == {
-        "portfolio": 1, "objective": 3, "programme": 3, "project": 12,
+        "portfolio": 1,
+        "objective": 3,
+        "programme": 3,
+        "project": 12,
     }
     assert (len(rows(demo, E.ROLE)), len(rows(demo, E.TEAM)), len(rows(demo, E.PERSON))) == (8, 4, 40)
     assert sum(project["tentative"] for project in projects) == 2
@@ -130,7 +137,8 @@ def test_task_dates_respect_every_dependency(case: tuple[DemoData, date]) -> Non
     data = case[0]
     tasks = {task["id"]: task for task in rows(data, E.TASK)}
     broken = [
-        link for link in rows(data, E.DEPENDENCY)
+        link
+        for link in rows(data, E.DEPENDENCY)
         if not link_holds(tasks[link["predecessor_id"]], tasks[link["successor_id"]], link["type"], link["lag_days"])
     ]
     assert broken == []
@@ -143,7 +151,8 @@ def test_dependencies_mix_types_lags_leads_and_cross_projects(demo: DemoData) ->
     assert types["FS"] > len(links) / 2 and types["SS"] > 0 and types["FF"] > 0
     assert any(link["lag_days"] < 0 for link in links) and any(link["lag_days"] > 0 for link in links)
     crossing = [
-        link for link in links
+        link
+        for link in links
         if tasks[link["predecessor_id"]]["project_id"] != tasks[link["successor_id"]]["project_id"]
     ]
     assert 4 <= len(crossing) <= 6
@@ -206,7 +215,8 @@ def test_baselines_show_slipped_milestones(demo: DemoData) -> None:
     first = rows(demo, E.BASELINE)[0]["id"]
     entries = [entry for entry in rows(demo, E.BASELINE_TASK) if entry["baseline_id"] == first]
     slipped = [
-        entry for entry in entries
+        entry
+        for entry in entries
         if tasks[entry["task_id"]]["kind"] == "milestone" and tasks[entry["task_id"]]["finish"] > entry["finish"]
     ]
     assert len(slipped) >= 3

@@ -93,7 +93,8 @@ def test_risk_history_ends_on_the_current_scores(demo: DemoData) -> None:
         last = scores[-1]
         assert (last["probability"], last["impact"]) == (item["probability"], item["impact"])
         assert (last["residual_probability"], last["residual_impact"]) == (
-            item["residual_probability"], item["residual_impact"],
+            item["residual_probability"],
+            item["residual_impact"],
         )
         first = scores[0]["probability"] * scores[0]["impact"]
         trends.add((first > item["probability"] * item["impact"]) - (first < item["probability"] * item["impact"]))

@@ -187,3 +187,10 @@ def test_raid_items_are_numbered_per_kind(workspace: Workspace) -> None:
         )
     ]
     assert numbers == [1, 2, 1]
+
+
+def test_records_can_be_listed_by_id(workspace: Workspace, plan: dict[str, int]) -> None:
+    wanted = [plan["build"], plan["design"]]
+    assert [record.id for record in list_records(workspace, EntityKind.TASK, ids=wanted)] == sorted(wanted)
+    assert list_records(workspace, EntityKind.TASK, ids=[]) == []
+    assert [r["name"] for r in list_records(workspace, EntityKind.TASK, ids=wanted, name="Build")] == ["Build"]

@@ -220,3 +220,18 @@ def test_a_read_only_portfolio_is_not_editable(ids: Ids, portfolio_file: Path) -
         assert not model.setData(model.index(0, model.column_of("name")), "Nope")
     finally:
         document.close()
+
+
+def test_moving_a_referenced_task_relabels_nothing_renaming_it_relabels_its_column(
+    qtbot: QtBot, document: Document, ids: Ids
+) -> None:
+    allocations = RecordTableModel(document, EntityKind.ALLOCATION, ALLOCATION_COLUMNS)
+    document.run(UpdateRecordCommand(document, EntityKind.ALLOCATION, ids.allocation, {"task_id": ids.build}))
+    assert cell(allocations, ids.allocation, "task_id") == "Build"
+    with qtbot.assertNotEmitted(allocations.dataChanged):
+        document.run(UpdateRecordCommand(document, EntityKind.TASK, ids.build, {"percent_complete": 60}))
+    with qtbot.waitSignal(allocations.dataChanged):
+        document.run(UpdateRecordCommand(document, EntityKind.TASK, ids.build, {"name": "Build and test"}))
+    assert cell(allocations, ids.allocation, "task_id") == "Build and test"
+    document.undo_stack.undo()
+    assert cell(allocations, ids.allocation, "task_id") == "Build"

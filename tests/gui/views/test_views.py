@@ -37,6 +37,7 @@ def test_the_tabs_are_the_four_views(qtbot: QtBot, document: Document) -> None:
 def test_the_portfolio_header_names_and_counts(qtbot: QtBot, document: Document, ids: Ids) -> None:
     view = PortfolioView(document)
     qtbot.addWidget(view)
+    view.show()
     assert view.header.title == "Test Portfolio"
     assert view.header.summary == (
         "2 projects  ·  1 active or approved  ·  1 programme  ·  2 people  ·  1 open risk  ·  budget €1,250,000"

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from pmo_desktop.domain.changes import Changes
 from pmo_desktop.domain.enums import EntityKind
+from pmo_desktop.gui.catch_up import CatchUp, follow_visibility
 from pmo_desktop.gui.document import Document
 from pmo_desktop.gui.models.overview_tree_model import FIGURE_KINDS
 from pmo_desktop.gui.views.portfolio.overview_delegate import RAG_COLOURS
@@ -81,6 +82,8 @@ class KpiStrip(QWidget):
             self.tiles[tile.key] = widget
             self._layout.addWidget(widget, 1)
         self._show()
+        self.catch_up = CatchUp(self.refresh)
+        follow_visibility(self, self.catch_up)
         document.changes_applied.connect(self._on_changes_applied)
 
     def refresh(self) -> None:
@@ -91,7 +94,7 @@ class KpiStrip(QWidget):
         return portfolio_kpis(self._document.workspace, self._as_of)
 
     def _on_changes_applied(self, changes: Changes) -> None:
-        if changes.kinds & KPI_KINDS:
+        if changes.kinds & KPI_KINDS and not self.catch_up.deferred():
             self.refresh()
 
     def _show(self) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, QVBoxLayout, QWidget
 
+from pmo_desktop.gui.catch_up import follow_visibility
 from pmo_desktop.gui.document import Document
 from pmo_desktop.gui.models import overview_columns as columns
 from pmo_desktop.gui.models.overview_filter_proxy import OverviewFilterProxy
@@ -41,6 +42,7 @@ class OverviewPanel(QWidget):
     def __init__(self, document: Document, as_of: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = OverviewTreeModel(document, as_of, self)
+        follow_visibility(self, self.model.catch_up)
         self.proxy = OverviewFilterProxy(self.model, self)
         self.filters = OverviewFilterBar(self.proxy, self)
         self.tree = QTreeView(self)

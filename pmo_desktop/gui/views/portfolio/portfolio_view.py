@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from pmo_desktop.domain.changes import Changes
 from pmo_desktop.domain.enums import EntityKind, RaidKind, RaidStatus, Stage
+from pmo_desktop.gui.catch_up import CatchUp, follow_visibility
 from pmo_desktop.gui.document import Document
 from pmo_desktop.gui.formatting import count_of, format_money, join_parts
 from pmo_desktop.gui.models.overview_tree_model import OverviewTreeModel
@@ -61,8 +62,10 @@ class PortfolioView(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.kpis)
         layout.addWidget(self.panels, 1)
-        document.changes_applied.connect(self._on_changes_applied)
         self.refresh_header()
+        self._header = CatchUp(self.refresh_header)
+        follow_visibility(self, self._header)
+        document.changes_applied.connect(self._on_changes_applied)
 
     @property
     def document(self) -> Document:
@@ -120,6 +123,6 @@ class PortfolioView(QWidget):
         self.header.set_text(self.title(), self.summary())
 
     def _on_changes_applied(self, changes: Changes) -> None:
-        if changes.kinds & _HEADER_KINDS:
+        if changes.kinds & _HEADER_KINDS and not self._header.deferred():
             self.refresh_header()
         self.actions.update_enabled()

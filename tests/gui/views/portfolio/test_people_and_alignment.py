@@ -23,6 +23,7 @@ from tests.gui.portfolio_demo import DAY
 def view(qtbot: QtBot, demo_document: Document) -> PortfolioView:
     page = PortfolioView(demo_document, as_of=DAY)
     qtbot.addWidget(page)
+    page.show()  # a hidden view waits to be shown before it follows edits
     return page
 
 

@@ -7,11 +7,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QMenu
+from PySide6.QtWidgets import QDialog, QMenu, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from pmo_desktop.domain.enums import BudgetCategory, EntityKind, Rag
 from pmo_desktop.gui import portfolio_actions
+from pmo_desktop.gui.commands.record_commands import CreateRecordCommand
 from pmo_desktop.gui.dialogs.budget_dialog import BudgetDialog
 from pmo_desktop.gui.dialogs.form_dialog import FormDialog
 from pmo_desktop.gui.dialogs.project_dialog import ProjectDialog
@@ -58,6 +59,7 @@ def view(qtbot: QtBot, demo_document: Document) -> Iterator[PortfolioView]:
     page = PortfolioView(demo_document, as_of=DAY)
     qtbot.addWidget(page)
     page.resize(1400, 820)
+    page.show()  # a hidden view waits to be shown before it follows edits
     yield page
 
 
@@ -229,3 +231,22 @@ def test_the_main_window_shows_the_portfolio_menu_while_a_file_is_open(window: M
     assert titles().index("&View") < titles().index("&Portfolio") < titles().index("&Help")
     assert window.files.close_document()
     assert "&Portfolio" not in titles()
+
+
+def test_behind_another_tab_the_view_waits_and_catches_up_once_shown(qtbot: QtBot, demo_document: Document) -> None:
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    page = PortfolioView(demo_document, as_of=DAY)
+    elsewhere = QWidget()
+    tabs.addTab(page, "Portfolio")
+    tabs.addTab(elsewhere, "Gantt")
+    tabs.show()
+    tabs.setCurrentWidget(elsewhere)
+    before, overview = page.figures, page.model.overview
+    risk = {"kind": "risk", "title": "Depot fire", "probability": 5, "impact": 5, "raised_on": DAY}
+    assert demo_document.run(CreateRecordCommand(demo_document, EntityKind.RAID_ITEM, risk))
+    assert page.figures is before  # nobody sees the tiles: nothing was recomputed
+    assert page.model.overview is overview
+    tabs.setCurrentWidget(page)
+    assert len(page.figures.critical_risks) == len(before.critical_risks) + 1
+    assert page.figures == portfolio_kpis(demo_document.workspace, DAY)
