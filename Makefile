@@ -17,6 +17,7 @@ run: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check pmo_desktop tests bench
+	$(BIN)/ruff format --check pmo_desktop tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
