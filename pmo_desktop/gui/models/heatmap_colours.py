@@ -12,6 +12,7 @@ import numpy as np
 import numpy.typing as npt
 from PySide6.QtGui import QColor
 
+from pmo_desktop.capacity import shades as scale
 from pmo_desktop.i18n import tr
 from pmo_desktop.services.capacity_queries import BAND_ORDER, Band, band
 
@@ -31,32 +32,28 @@ NO_CAPACITY = 0  # nothing to do and no time to do it in (not employed, a whole 
 IDLE = 1  # capacity, no load
 UNDER_LOW, UNDER_HIGH, HEALTHY, FULL = 2, 3, 4, 5
 OVER_FIRST = 6
-OVER_LIMITS = (1.10, 1.25, 1.50, 1.75, 2.00, 2.50)
-"""Upper bounds of the over band's steps; above the last one, the last step but one."""
-NO_CAPACITY_LOAD = OVER_FIRST + len(OVER_LIMITS) + 1  # work planned where there is no capacity at all
+NO_CAPACITY_LOAD = OVER_FIRST + len(scale.OVER)  # work planned where there is no capacity at all
 UNFILLED_NONE, UNFILLED = NO_CAPACITY_LOAD + 1, NO_CAPACITY_LOAD + 2
 
 SHADES: tuple[Shade, ...] = (
-    Shade("#eceff3", "No capacity"),
-    Shade("#f7f9fc", "Free"),
-    Shade("#e3edf9", "Under 35 %"),
-    Shade("#c7dcf3", "Under 70 %"),
-    Shade("#b7e2c2", "Healthy 70–90 %"),
-    Shade("#ffe08a", "Full 90–100 %"),
-    Shade("#ffcabf", "Over to 110 %"),
-    Shade("#ffa596", "Over to 125 %"),
-    Shade("#fb7c6c", "Over to 150 %"),
-    Shade("#ec5248", "Over to 175 %"),
-    Shade("#d23636", "Over to 200 %"),
-    Shade("#ad2430", "Over to 250 %"),
-    Shade("#861a29", "Over 250 %"),
-    Shade("#5c1020", "Load without capacity"),
-    Shade("#f7f9fc", "No unfilled demand"),
-    Shade("#dfe3ea", "Unfilled demand"),
+    Shade(scale.NO_CAPACITY, "No capacity"),
+    Shade(scale.IDLE, "Free"),
+    Shade(scale.UNDER_LOW, "Under 35 %"),
+    Shade(scale.UNDER_HIGH, "Under 70 %"),
+    Shade(scale.HEALTHY, "Healthy 70–90 %"),
+    Shade(scale.FULL, "Full 90–100 %"),
+    Shade(scale.OVER[0], "Over to 110 %"),
+    Shade(scale.OVER[1], "Over to 125 %"),
+    Shade(scale.OVER[2], "Over to 150 %"),
+    Shade(scale.OVER[3], "Over to 175 %"),
+    Shade(scale.OVER[4], "Over to 200 %"),
+    Shade(scale.OVER[5], "Over to 250 %"),
+    Shade(scale.OVER[6], "Over 250 %"),
+    Shade(scale.LOAD_WITHOUT_CAPACITY, "Load without capacity"),
+    Shade(scale.IDLE, "No unfilled demand"),
+    Shade(scale.UNFILLED, "Unfilled demand"),
 )
 
-_DARK_TEXT, _LIGHT_TEXT = QColor("#1f2933"), QColor("#ffffff")
-_UNDER_STEP = 0.35
 _BAND_CODES = {band: code for code, band in enumerate(BAND_ORDER)}
 
 
@@ -67,7 +64,7 @@ def colours() -> list[QColor]:
 
 def text_colours() -> list[QColor]:
     """The colour a number reads best in on each shade: white on the dark reds, dark elsewhere."""
-    return [_LIGHT_TEXT if QColor(shade.colour).lightnessF() < 0.55 else _DARK_TEXT for shade in SHADES]
+    return [QColor(scale.text_on(shade.colour)) for shade in SHADES]
 
 
 def shade_codes(ratio: Floats, bands: npt.NDArray[np.int8], load: Floats, capacity: Floats) -> Codes:
@@ -75,11 +72,11 @@ def shade_codes(ratio: Floats, bands: npt.NDArray[np.int8], load: Floats, capaci
     codes = np.full(ratio.shape, IDLE, dtype=np.uint8)
     under = bands == _BAND_CODES[Band.UNDER]
     codes[under & (load > 0)] = UNDER_LOW
-    codes[under & (ratio >= _UNDER_STEP)] = UNDER_HIGH
+    codes[under & (ratio >= scale.UNDER_STEP)] = UNDER_HIGH
     codes[bands == _BAND_CODES[Band.HEALTHY]] = HEALTHY
     codes[bands == _BAND_CODES[Band.FULL]] = FULL
     over = bands == _BAND_CODES[Band.OVER]
-    steps = np.searchsorted(np.array(OVER_LIMITS), ratio, side="left")
+    steps = np.searchsorted(np.array(scale.OVER_LIMITS), ratio, side="left")
     codes[over] = (OVER_FIRST + steps[over]).astype(np.uint8)
     codes[(capacity <= 0) & (load <= 0)] = NO_CAPACITY
     codes[(capacity <= 0) & (load > 0)] = NO_CAPACITY_LOAD
@@ -110,4 +107,4 @@ def legend() -> list[tuple[str, list[str]]]:
 
 def over_scale_labels() -> list[str]:
     """The bounds written under the over band's steps in the legend."""
-    return [f"{round(limit * 100)}" for limit in OVER_LIMITS]
+    return [f"{round(limit * 100)}" for limit in scale.OVER_LIMITS]

@@ -1,25 +1,26 @@
-"""The capacity heatmap's colours in the pack: the app's scale (the heatmap view's `heatmap_colours`, which is
-Qt-bound, so its hex values are repeated here), decided by the engine's bands.
-
-Under 70 % two blues, healthy green, full yellow, and seven reds graded by how far over, so that 110 % and
-220 % never look alike; work planned where there is no capacity at all is the darkest red.
+"""The capacity heatmap's colours in the pack: the app's scale (`capacity.shades`), decided by the engine's
+bands, so a cell reads the same on screen and on paper.
 """
 
 from dataclasses import dataclass
 
 from pmo_desktop.capacity import Band, band
+from pmo_desktop.capacity.shades import (
+    FULL,
+    HEALTHY,
+    IDLE,
+    LOAD_WITHOUT_CAPACITY,
+    NO_CAPACITY,
+    OVER,
+    UNDER_HIGH,
+    UNDER_LOW,
+    UNDER_STEP,
+    over_step,
+    text_on,
+)
 from pmo_desktop.i18n import tr
 
-OVER_LIMITS = (1.10, 1.25, 1.50, 1.75, 2.00, 2.50)
-OVER_SHADES = ("#ffcabf", "#ffa596", "#fb7c6c", "#ec5248", "#d23636", "#ad2430", "#861a29")
-NO_CAPACITY = "#eceff3"
-IDLE = "#f7f9fc"
-UNDER_LOW, UNDER_HIGH = "#e3edf9", "#c7dcf3"
-HEALTHY = "#b7e2c2"
-FULL = "#ffe08a"
-LOAD_WITHOUT_CAPACITY = "#5c1020"
-_UNDER_STEP = 0.35
-_LIGHT_TEXT_SHADES = frozenset({"#ec5248", "#d23636", "#ad2430", "#861a29", LOAD_WITHOUT_CAPACITY})
+OVER_SHADES = OVER
 
 
 @dataclass(frozen=True)
@@ -31,21 +32,20 @@ class Shade:
 def shade(load: float, capacity: float) -> Shade:
     """The colour of a cell with `load` and `capacity` hours, and the colour its number reads best in."""
     fill = (LOAD_WITHOUT_CAPACITY if load > 0 else NO_CAPACITY) if capacity <= 0 else _fill(load / capacity, load)
-    return Shade(fill, "#ffffff" if fill in _LIGHT_TEXT_SHADES else "#1f2933")
+    return Shade(fill, text_on(fill))
 
 
 def _fill(ratio: float, load: float) -> str:
     cell_band = band(ratio)
     if cell_band is Band.OVER:
-        step = next((index for index, limit in enumerate(OVER_LIMITS) if ratio <= limit), len(OVER_LIMITS))
-        return OVER_SHADES[step]
+        return OVER[over_step(ratio)]
     if cell_band is Band.FULL:
         return FULL
     if cell_band is Band.HEALTHY:
         return HEALTHY
     if load <= 0:
         return IDLE
-    return UNDER_HIGH if ratio >= _UNDER_STEP else UNDER_LOW
+    return UNDER_HIGH if ratio >= UNDER_STEP else UNDER_LOW
 
 
 def cell_text(load: float, capacity: float) -> str:
@@ -61,9 +61,9 @@ def legend() -> list[tuple[str, str]]:
         (tr("under 70 %"), UNDER_HIGH),
         (tr("healthy 70–90 %"), HEALTHY),
         (tr("full 90–100 %"), FULL),
-        (tr("over to 110 %"), OVER_SHADES[0]),
-        (tr("to 150 %"), OVER_SHADES[2]),
-        (tr("to 200 %"), OVER_SHADES[4]),
-        (tr("over 250 %"), OVER_SHADES[6]),
+        (tr("over to 110 %"), OVER[0]),
+        (tr("to 150 %"), OVER[2]),
+        (tr("to 200 %"), OVER[4]),
+        (tr("over 250 %"), OVER[6]),
         (tr("no capacity"), NO_CAPACITY),
     ]
