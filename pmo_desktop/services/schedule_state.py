@@ -123,7 +123,9 @@ def follow_schedule(workspace: Workspace, connection: Connection, changes: Chang
         state.write_back(connection)
         rescheduled = frozenset(state.schedule.tasks)
     else:
-        # Tasks whose float, criticality or conflict changed count too, not only those whose dates moved.
+        # Tasks whose float, criticality or conflict changed count too, not only those whose dates moved. The
+        # edited tasks are checked as well: a task moved before its predecessors allow keeps its schedule, but
+        # the edit itself wrote the typed dates into its record.
         rescheduled = state.follow(connection, changes)
-        rescheduled |= state.write_back(connection, rescheduled)
+        rescheduled |= state.write_back(connection, rescheduled | changes.updated.get(EntityKind.TASK, frozenset()))
     return Changes.of(updated={EntityKind.TASK: rescheduled}) if rescheduled else Changes()

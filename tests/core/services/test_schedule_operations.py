@@ -51,6 +51,16 @@ def test_moving_a_task_moves_its_successors_and_undo_restores_both(workspace: Wo
     assert dates(workspace, build) == (date(2026, 2, 9), date(2026, 2, 20))
 
 
+def test_a_task_moved_before_its_predecessor_allows_stays_where_the_link_holds_it(
+    workspace: Workspace, plan: dict[str, int]
+) -> None:
+    # The first edit scheduled the plan; this one moves Build (after Design) to before Design finishes.
+    changes = move_task(workspace, plan["build"], date(2026, 2, 4))
+    assert dates(workspace, plan["build"]) == (date(2026, 2, 9), date(2026, 2, 20))  # not the typed 4 Feb
+    assert get_record(workspace, EntityKind.TASK, plan["build"])["constraint_date"] == date(2026, 2, 4)
+    assert plan["build"] in changes.updated[EntityKind.TASK]
+
+
 def test_resize_changes_the_duration_and_pushes_successors(workspace: Workspace, plan: dict[str, int]) -> None:
     resize_task(workspace, plan["design"], date(2026, 2, 10))
     assert get_record(workspace, EntityKind.TASK, plan["design"])["duration_days"] == 7
