@@ -19,7 +19,7 @@ The rules, in short (each module says more):
 - A summary spans its tasks; a link on a summary applies to each task under it (so FS or SS from a
   summary waits for the last of its tasks to finish or start). Links may join tasks of different projects.
 - Late dates are measured against each project's own finish; the critical path of a project is its chain
-  of least total float.
+  of least total float among the tasks not yet complete (finished work can delay nothing).
 """
 
 from pmo_desktop.scheduling.calendar import MONDAY_TO_FRIDAY, WorkCalendar

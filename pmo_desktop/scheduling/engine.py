@@ -64,7 +64,9 @@ class ScheduleEngine:
         for leaf in leaves:
             network.refresh_bounds(leaf)
             self._times.unpinned.pop(leaf, None)  # the backward pass sets it again if the leaf is still pinned
-        return self._propagate(leaves, leaves, [node, *leaves])
+        # Finishing (or reopening) a task moves no date but can move its project's critical threshold.
+        recount = {network.project[node]} if old.complete != task.complete else set()
+        return self._propagate(leaves, leaves, [node, *leaves], recount)
 
     def check_link(self, predecessor_id: int, successor_id: int) -> None:
         """Raise CycleError if linking these tasks would close a loop; changes nothing."""
@@ -158,7 +160,10 @@ class ScheduleEngine:
         for index, node in enumerate(self._order):
             self._position[node] = index
 
-    def _propagate(self, forward_seeds: list[int], backward_seeds: list[int], touched: list[int]) -> frozenset[int]:
+    def _propagate(
+        self, forward_seeds: list[int], backward_seeds: list[int], touched: list[int], recount: Iterable[int] = ()
+    ) -> frozenset[int]:
+        """Recompute from the seeds; `recount` names projects whose least float must be recounted anyway."""
         network, times = self._network, self._times
         early_moved = forward_from(network, times, self._position, forward_seeds)
         finished = project_finishes(network, times, {network.project[node] for node in early_moved})
@@ -166,6 +171,7 @@ class ScheduleEngine:
         seeds = [*backward_seeds, *(leaf for project in finished for leaf in network.project_leaves[project])]
         late_moved = backward_from(network, times, self._position, seeds)
         floats = {network.project[node] for node in early_moved | late_moved if network.kind[node] == LEAF}
+        floats.update(recount)
         projects = finished | least_floats(network, times, floats, self._least)
         return self._write(self._dirty(early_moved, late_moved, projects, touched))
 

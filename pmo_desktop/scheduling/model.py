@@ -20,7 +20,9 @@ class TaskInput:
     follows from the duration; a manual task without a start is scheduled like an automatic one) and it
     ignores its constraint. A task of zero duration is a milestone. A summary with children takes its dates
     from them and ignores its own duration and scheduling mode; its constraint applies to each task under
-    it ("must start on" as "start no earlier than", "must finish on" as "finish no later than").
+    it ("must start on" as "start no earlier than", "must finish on" as "finish no later than"). A
+    `complete` task (all its work done) is scheduled like any other but is never critical: it can no longer
+    delay anything, as in MS Project.
     """
 
     id: int
@@ -34,6 +36,7 @@ class TaskInput:
     start: date | None = None
     finish: date | None = None
     parent_id: int | None = None
+    complete: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,9 +78,9 @@ class TaskSchedule(NamedTuple):
 class Schedule:
     """The dates of every task, by id, and the tasks on the critical path.
 
-    The critical path of a project is its chain of least total float: zero in a plan that keeps all its
-    dates, negative when a date is missed. `critical_ids` holds tasks and milestones only; a summary is
-    flagged critical in its `TaskSchedule` when a task under it is.
+    The critical path of a project is its chain of least total float among the tasks not yet complete: zero
+    in a plan that keeps all its dates, negative when a date is missed. `critical_ids` holds tasks and
+    milestones only; a summary is flagged critical in its `TaskSchedule` when a task under it is.
     """
 
     tasks: Mapping[int, TaskSchedule]

@@ -23,7 +23,7 @@ import numpy.typing as npt
 
 from pmo_desktop.i18n import tr
 from pmo_desktop.scheduling.conflicts import ConflictFinder
-from pmo_desktop.scheduling.constraints import is_manual, milestone_of
+from pmo_desktop.scheduling.constraints import NEVER, is_manual, milestone_of
 from pmo_desktop.scheduling.model import TaskInput, TaskSchedule
 from pmo_desktop.scheduling.network import FROM_FINISH, LEAF, TO_FINISH, Network, Times
 
@@ -32,15 +32,18 @@ Flags = npt.NDArray[np.bool_]
 
 # tuple.__new__ straight from C: TaskSchedule._make and TaskSchedule(...) run Python code per result.
 _new_schedule = partial(tuple.__new__, TaskSchedule)
-_ID = attrgetter("id")
+_ID, _COMPLETE = attrgetter("id"), attrgetter("complete")
 
 
 def least_floats(network: Network, times: Times, projects: Iterable[int], least: list[int]) -> set[int]:
-    """Refresh each project's least total float (the critical threshold); returns the projects it changed for."""
+    """Refresh each project's least total float among its unfinished tasks (the critical threshold; NEVER
+    when all are complete); returns the projects it changed for."""
     changed = set()
+    late, early, unpinned, tasks = times.late_start, times.early_start, times.unpinned, network.tasks
     for project in projects:
-        late, early, unpinned = times.late_start, times.early_start, times.unpinned
-        value = min([unpinned.get(leaf, late[leaf]) - early[leaf] for leaf in network.project_leaves[project]])
+        leaves = network.project_leaves[project]
+        floats = [unpinned.get(leaf, late[leaf]) - early[leaf] for leaf in leaves if not tasks[leaf].complete]
+        value = min(floats, default=NEVER)
         if value != least[project]:
             least[project] = value
             changed.add(project)
@@ -50,7 +53,7 @@ def least_floats(network: Network, times: Times, projects: Iterable[int], least:
 @dataclass(eq=False, slots=True)
 class Marks:
     """Per node, what its summary reads of it: the ordinals of its shown, early and late dates, its total
-    float and whether it reports a conflict. Kept by the engine between writes."""
+    float, whether it is critical and whether it reports a conflict. Kept by the engine between writes."""
 
     start: Ints
     finish: Ints
@@ -59,6 +62,7 @@ class Marks:
     late_start: Ints
     late_finish: Ints
     total_float: Ints
+    critical: Flags
     troubled: Flags
 
     @classmethod
@@ -66,7 +70,10 @@ class Marks:
         def zeros() -> Ints:
             return np.zeros(size, dtype=np.int64)
 
-        return cls(zeros(), zeros(), zeros(), zeros(), zeros(), zeros(), zeros(), np.zeros(size, dtype=np.bool_))
+        def falses() -> Flags:
+            return np.zeros(size, dtype=np.bool_)
+
+        return cls(zeros(), zeros(), zeros(), zeros(), zeros(), zeros(), zeros(), falses(), falses())
 
     def dates(self) -> tuple[Ints, ...]:
         return self.start, self.finish, self.early_start, self.early_finish, self.late_start, self.late_finish
@@ -128,6 +135,9 @@ class ResultWriter:
         marks.late_start[at] = late_start
         marks.late_finish[at] = late_finish
         marks.total_float[at] = lates - starts
+        least = np.array(self._least, dtype=np.int64)[_picked(network.project, leaves)]
+        complete = np.fromiter(map(_COMPLETE, map(network.tasks.__getitem__, leaves)), np.bool_, len(leaves))
+        marks.critical[at] = (lates - starts == least) & ~complete  # finished work can delay nothing
         marks.troubled[at] = False
         pinned = compress(leaves, map(is_not, map(network.pin.__getitem__, leaves), repeat(None)))
         late = at[lates < starts].tolist()  # rare, as are pins: manual dates, "must" dates, conflicts
@@ -168,7 +178,8 @@ class ResultWriter:
                 column[at] = np.minimum.reduceat(column[children], firsts)
             for column in (marks.finish, marks.early_finish, marks.late_finish):
                 column[at] = np.maximum.reduceat(column[children], firsts)
-            marks.troubled[at] = np.logical_or.reduceat(marks.troubled[children], firsts)
+            for flags in (marks.critical, marks.troubled):
+                flags[at] = np.logical_or.reduceat(flags[children], firsts)
 
     def _publish(
         self,
@@ -190,7 +201,7 @@ class ResultWriter:
         days = np.array(list(map(date.fromordinal, range(lowest, highest + 1))), dtype=object)
         totals = marks.total_float[at]
         free = np.clip(np.minimum(np.array(slacks, dtype=np.int64), totals), 0, None)
-        critical = (totals == np.array(self._least, dtype=np.int64)[_picked(network.project, nodes)]).tolist()
+        critical = marks.critical[at].tolist()
         conflicts: list[str | None] = [None] * len(nodes)
         for position in np.flatnonzero(marks.troubled[at]).tolist():
             in_span = position >= len(leaves)

@@ -12,7 +12,7 @@ from pmo_desktop.storage.models import Dependency, Holiday, Portfolio, Project, 
 
 _TASK_COLUMNS = (
     Task.id, Task.name, Task.project_id, Task.kind, Task.duration_days, Task.scheduling, Task.constraint_type,
-    Task.constraint_date, Task.start, Task.finish, Task.parent_id,
+    Task.constraint_date, Task.start, Task.finish, Task.parent_id, Task.percent_complete,
 )  # fmt: skip
 
 
@@ -26,7 +26,7 @@ def read_calendar(connection: Connection) -> WorkCalendar:
 
 
 def _task_input(row: Sequence[Any]) -> TaskInput:
-    task_id, name, project_id, kind, duration, scheduling, constraint, constraint_date, start, finish, parent = row
+    task_id, name, project_id, kind, duration, scheduling, constraint, constraint_date, start, finish, parent = row[:11]
     return TaskInput(
         id=task_id,
         name=name,
@@ -39,6 +39,7 @@ def _task_input(row: Sequence[Any]) -> TaskInput:
         start=start,
         finish=finish,
         parent_id=parent,
+        complete=row[11] >= 100,
     )
 
 

@@ -149,3 +149,43 @@ def test_inputs_that_do_not_fit_together_are_refused(
 def test_every_project_needs_a_start() -> None:
     with pytest.raises(ValueError, match="projects"):
         ScheduleEngine(WEEKDAYS, [task(1, "A", project_id=7)], [], {1: MONDAY})
+
+
+def test_finished_work_is_never_critical_and_the_rest_keeps_its_own_path() -> None:
+    tasks = [task(1, "Done", 3, complete=True), task(2, "Build", 4), task(3, "Test", 2), task(4, "Docs", 1)]
+    links = [link(1, 2), link(2, 3), link(1, 4)]
+    result = engine(tasks, links).schedule
+    assert result.critical_ids == {2, 3}  # Docs has float; Done is on the chain but can delay nothing
+    assert result[1].total_float == 0 and not result[1].critical
+
+
+def test_a_project_whose_tasks_are_all_finished_has_no_critical_path() -> None:
+    tasks = [task(1, "A", 2, complete=True), task(2, "B", 1, complete=True), task(10, "Phase", 0, kind=SUMMARY)]
+    tasks += [task(11, "C", 1, parent_id=10, complete=True)]
+    result = engine(tasks, [link(1, 2)]).schedule
+    assert result.critical_ids == frozenset()
+    assert not result[10].critical
+
+
+def test_a_summary_is_critical_when_an_unfinished_task_under_it_is() -> None:
+    tasks = [task(10, "Phase", 0, kind=SUMMARY), task(11, "Spec", 2, parent_id=10, complete=True)]
+    tasks += [task(12, "Review", 1, parent_id=10), task(20, "Later", 0, kind=SUMMARY)]
+    tasks += [task(21, "Done too", 5, parent_id=20, complete=True)]
+    result = engine(tasks, [link(11, 12)]).schedule
+    assert result[10].critical and not result[20].critical
+
+
+def test_finishing_a_task_moves_the_critical_path_without_moving_a_date() -> None:
+    tasks = [task(1, "A", 3), task(2, "B", 1), task(3, "C", 2)]
+    links = [link(1, 3), link(2, 3)]
+    scheduler = engine(tasks, links)
+    assert scheduler.schedule.critical_ids == {1, 3}
+    before = {task_id: dates(scheduler.schedule, task_id) for task_id in (1, 2, 3)}
+    changed = scheduler.update_task(replace(tasks[0], complete=True))
+    assert scheduler.schedule.critical_ids == {3}
+    assert changed == {1}
+    assert {task_id: dates(scheduler.schedule, task_id) for task_id in (1, 2, 3)} == before
+    _full(scheduler, [replace(tasks[0], complete=True), *tasks[1:]], links)
+    scheduler.update_task(tasks[0])  # reopened
+    assert scheduler.schedule.critical_ids == {1, 3}
+    _full(scheduler, tasks, links)

@@ -93,12 +93,14 @@ def _critical_or_elsewhere(other: TaskInput, task: TaskInput, result: Schedule) 
 
 @st.composite
 def _edits(draw: st.DrawFn, plan: Plan) -> list[Edit]:
-    """A few edits a user makes in the Gantt: move, resize, pin, link, relink, unlink."""
+    """A few edits a user makes in the Gantt: move, resize, pin, finish or reopen, link, relink, unlink."""
     edits: list[Edit] = []
     for _ in range(draw(st.integers(1, 6))):
         task = draw(st.sampled_from(plan.tasks))
-        edit = draw(st.sampled_from(["resize", "constrain", "manual", "auto", "link", "unlink"]))
-        if edit == "resize":
+        edit = draw(st.sampled_from(["resize", "constrain", "manual", "auto", "finish", "link", "unlink"]))
+        if edit == "finish":
+            edits.append(("task", replace(task, complete=not task.complete)))
+        elif edit == "resize":
             edits.append(("task", replace(task, duration_days=draw(st.integers(0, 8)))))
         elif edit == "constrain":
             kind = draw(st.sampled_from(list(ConstraintType)))

@@ -103,6 +103,19 @@ def test_progress_does_not_move_dates(workspace: Workspace, plan: dict[str, int]
     assert get_record(workspace, EntityKind.TASK, plan["design"])["percent_complete"] == 60
 
 
+def test_a_finished_task_leaves_the_critical_path_without_moving(workspace: Workspace, plan: dict[str, int]) -> None:
+    def critical() -> set[str]:
+        return {task.name for task in gantt_data(workspace).tasks if task.critical}
+
+    assert critical() == {"Design", "Build"}
+    changes = set_progress(workspace, plan["design"], 100)
+    assert critical() == {"Build"}
+    assert changes.updated == {EntityKind.TASK: {plan["design"]}}
+    assert dates(workspace, plan["design"]) == (date(2026, 2, 2), date(2026, 2, 6))
+    set_progress(workspace, plan["design"], 90)
+    assert critical() == {"Design", "Build"}
+
+
 def test_structure_edits_and_their_undo(workspace: Workspace, plan: dict[str, int]) -> None:
     project = plan["project"]
     with pytest.raises(CycleError, match="'Design' → 'Build' → 'Design'"):
