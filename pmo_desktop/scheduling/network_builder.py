@@ -7,7 +7,6 @@ constraint code.
 
 from collections.abc import Iterable, Mapping
 from datetime import date
-from itertools import compress
 
 from pmo_desktop.domain.enums import SchedulingMode
 from pmo_desktop.scheduling.calendar import WorkCalendar
@@ -168,6 +167,6 @@ def _wire_links(network: Network, links: list[LinkInput]) -> None:
     except KeyError as error:
         raise ValueError(f"a link names task {error}, which is not among the tasks") from error
     network.links = {(link.predecessor_id, link.successor_id): link for link in links}
-    network.span_links = sum(map(len, compress(outs, map(SPAN.__eq__, network.kind))))
+    network.span_links = sum([len(entries) for entries, kind in zip(outs, network.kind, strict=True) if kind == SPAN])
     if len(network.links) != len(links):
         raise ValueError("two links join the same pair of tasks")

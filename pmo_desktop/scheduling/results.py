@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
-from itertools import chain, compress, repeat
-from operator import attrgetter, is_not, not_
+from itertools import chain, compress
+from operator import not_
 
 import numpy as np
 import numpy.typing as npt
@@ -32,7 +32,6 @@ Flags = npt.NDArray[np.bool_]
 
 # tuple.__new__ straight from C: TaskSchedule._make and TaskSchedule(...) run Python code per result.
 _new_schedule = partial(tuple.__new__, TaskSchedule)
-_ID, _COMPLETE = attrgetter("id"), attrgetter("complete")
 
 
 def least_floats(network: Network, times: Times, projects: Iterable[int], least: list[int]) -> set[int]:
@@ -103,7 +102,8 @@ class ResultWriter:
 
     def write(self, nodes: list[int], into: dict[int, TaskSchedule]) -> None:
         """Refresh `nodes` (leaves and spans, children before their parents) in `into`."""
-        is_leaf = list(map(LEAF.__eq__, map(self._network.kind.__getitem__, nodes)))
+        kinds = self._network.kind
+        is_leaf = [kinds[node] == LEAF for node in nodes]
         leaves = list(compress(nodes, is_leaf))
         spans = list(compress(nodes, map(not_, is_leaf)))
         messages = self._mark_leaves(leaves)
@@ -121,7 +121,8 @@ class ResultWriter:
             _picked(values, leaves)
             for values in (times.early_start, times.early_finish, network.milestone, network.duration)
         )
-        own_lates = map(times.unpinned.get, leaves, map(times.late_start.__getitem__, leaves))  # own_late_start
+        unpinned, late_points = times.unpinned, times.late_start
+        own_lates = [unpinned.get(node, late_points[node]) for node in leaves]  # own_late_start, inlined
         lates = np.fromiter(own_lates, dtype=np.int64, count=len(leaves))
         at = np.array(leaves, dtype=np.int64)
         # Working-day indices of each date: a milestone's date is the day before its point.
@@ -136,10 +137,12 @@ class ResultWriter:
         marks.late_finish[at] = late_finish
         marks.total_float[at] = lates - starts
         least = np.array(self._least, dtype=np.int64)[_picked(network.project, leaves)]
-        complete = np.fromiter(map(_COMPLETE, map(network.tasks.__getitem__, leaves)), np.bool_, len(leaves))
+        tasks = network.tasks
+        complete = np.fromiter([tasks[node].complete for node in leaves], np.bool_, len(leaves))
         marks.critical[at] = (lates - starts == least) & ~complete  # finished work can delay nothing
         marks.troubled[at] = False
-        pinned = compress(leaves, map(is_not, map(network.pin.__getitem__, leaves), repeat(None)))
+        pins = network.pin
+        pinned = [node for node in leaves if pins[node] is not None]
         late = at[lates < starts].tolist()  # rare, as are pins: manual dates, "must" dates, conflicts
         return self._mark_special(list(dict.fromkeys([*pinned, *late])))
 
@@ -208,7 +211,8 @@ class ResultWriter:
             conflicts[position] = (
                 tr("Some of its tasks cannot keep their dates.") if in_span else messages[nodes[position]]
             )
-        ids = list(map(_ID, map(network.tasks.__getitem__, nodes)))
+        tasks = network.tasks
+        ids = [tasks[node].id for node in nodes]
         rows = zip(
             ids,
             *(days[column - lowest].tolist() for column in columns),
@@ -255,8 +259,8 @@ class ResultWriter:
 
 
 def _picked(values: list[int], nodes: list[int]) -> Ints:
-    """`values` at `nodes`, as an array (picked in C: a comprehension costs twice as much)."""
-    return np.fromiter(map(values.__getitem__, nodes), dtype=np.int64, count=len(nodes))
+    """`values` at `nodes`, as an array (`fromiter` over a list: `np.array` of a list costs a third more)."""
+    return np.fromiter([values[node] for node in nodes], dtype=np.int64, count=len(nodes))
 
 
 def _manual_dates(task: TaskInput, scheduled_finish: date) -> tuple[date, date]:
