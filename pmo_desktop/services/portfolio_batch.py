@@ -14,18 +14,15 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Connection, delete
 
 from pmo_desktop.domain.changes import Changes
 from pmo_desktop.domain.enums import EntityKind
-from pmo_desktop.domain.errors import NotFoundError, ValidationError
+from pmo_desktop.domain.errors import ValidationError
 from pmo_desktop.i18n import tr
 from pmo_desktop.services.cascade import Snapshot, capture_delete, restore_snapshot
-from pmo_desktop.services.integrity import explain_integrity_error
-from pmo_desktop.services.labels import field_label, kind_label
-from pmo_desktop.services.records import table_of
-from pmo_desktop.services.validation import validate
+from pmo_desktop.services.labels import field_label
+from pmo_desktop.services.records import fetch_values, insert_record, table_of, write_record
 from pmo_desktop.services.workspace import Workspace
 
 _READ_ONLY = frozenset({"id", "uuid", "created_at", "updated_at"})
@@ -128,7 +125,7 @@ def _apply(connection: Connection, edit: Edit, new_ids: Mapping[int, int]) -> tu
             return Changes(), None
         return Changes.of(updated={edit.kind: [record_id]}), Update(edit.kind, record_id, before)
     if isinstance(edit, Delete):
-        _fetch(connection, edit.kind, edit.id)
+        fetch_values(connection, edit.kind, edit.id)  # NotFoundError when it is already gone
         snapshot = capture_delete(connection, edit.kind, [edit.id])
         table = table_of(edit.kind)
         connection.execute(delete(table).where(table.c.id == edit.id))
@@ -138,42 +135,15 @@ def _apply(connection: Connection, edit: Edit, new_ids: Mapping[int, int]) -> tu
 
 
 def _check_columns(kind: EntityKind, values: Mapping[str, Any]) -> None:
-    unknown = set(values) - set(table_of(kind).columns.keys())
-    if unknown:
-        raise ValidationError(tr("A {kind} has no field {field}.", kind=kind_label(kind), field=sorted(unknown)[0]))
+    """Refuse the fields no edit may set (a batch may carry a record's uuid on create, for undo and redo)."""
     forbidden = set(values) & (_READ_ONLY - {"uuid"})
     if forbidden:
         raise ValidationError(tr("The {field} of a record cannot be changed.", field=field_label(sorted(forbidden)[0])))
 
 
-def _defaults(kind: EntityKind) -> dict[str, Any]:
-    """Python-side scalar defaults of the table, so validation sees the values the row will hold."""
-    defaults: dict[str, Any] = {}
-    for column in table_of(kind).columns:
-        default = column.default
-        if column.key in _READ_ONLY or default is None or not getattr(default, "is_scalar", False):
-            continue
-        defaults[column.key] = default.arg  # type: ignore[attr-defined]
-    return defaults
-
-
-def _fetch(connection: Connection, kind: EntityKind, record_id: int) -> dict[str, Any]:
-    table = table_of(kind)
-    row = connection.execute(select(table).where(table.c.id == record_id)).mappings().first()
-    if row is None:
-        raise NotFoundError(tr("This {kind} no longer exists.", kind=kind_label(kind)))
-    return dict(row)
-
-
 def _create(connection: Connection, kind: EntityKind, values: Mapping[str, Any]) -> int:
     _check_columns(kind, values)
-    row = validate(connection, kind, {**_defaults(kind), **values}, before=None)
-    try:
-        key = connection.execute(insert(table_of(kind)).values(row)).inserted_primary_key
-    except IntegrityError as error:
-        raise explain_integrity_error(kind, error) from None
-    assert key is not None
-    return int(key[0])
+    return insert_record(connection, kind, values)
 
 
 def _update(connection: Connection, kind: EntityKind, record_id: int, values: Mapping[str, Any]) -> dict[str, Any]:
@@ -181,14 +151,4 @@ def _update(connection: Connection, kind: EntityKind, record_id: int, values: Ma
     _check_columns(kind, values)
     if "uuid" in values:
         raise ValidationError(tr("The {field} of a record cannot be changed.", field=field_label("uuid")))
-    before = _fetch(connection, kind, record_id)
-    after = validate(connection, kind, {**before, **values}, before=before)
-    changed = {column: after[column] for column in after if after[column] != before.get(column)}
-    if not changed:
-        return {}
-    table = table_of(kind)
-    try:
-        connection.execute(update(table).where(table.c.id == record_id).values(changed))
-    except IntegrityError as error:
-        raise explain_integrity_error(kind, error) from None
-    return {column: before[column] for column in changed}
+    return write_record(connection, kind, record_id, values)

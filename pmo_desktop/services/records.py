@@ -61,7 +61,8 @@ def _record(kind: EntityKind, row: dict[str, Any]) -> Record:
     return Record(kind, row["id"], row["uuid"], MappingProxyType(row))
 
 
-def _fetch(connection: Connection, kind: EntityKind, record_id: int) -> dict[str, Any]:
+def fetch_values(connection: Connection, kind: EntityKind, record_id: int) -> dict[str, Any]:
+    """Every field of one record inside the caller's transaction; NotFoundError when it is gone."""
     table = table_of(kind)
     row = connection.execute(select(table).where(table.c.id == record_id)).mappings().first()
     if row is None:
@@ -105,7 +106,7 @@ def count_records(workspace: Workspace, kind: EntityKind, /, **where: Any) -> in
 
 def get_record(workspace: Workspace, kind: EntityKind, record_id: int) -> Record:
     with workspace.reading() as connection:
-        return _record(kind, _fetch(connection, kind, record_id))
+        return _record(kind, fetch_values(connection, kind, record_id))
 
 
 def create_record(workspace: Workspace, kind: EntityKind, values: Mapping[str, Any]) -> Created:
@@ -129,7 +130,7 @@ def update_record(workspace: Workspace, kind: EntityKind, record_id: int, values
 def delete_record(workspace: Workspace, kind: EntityKind, record_id: int) -> Deleted:
     """Delete a record and what depends on it; the snapshot lets undo restore all of it."""
     with workspace.transaction() as connection:
-        _fetch(connection, kind, record_id)
+        fetch_values(connection, kind, record_id)
         snapshot = capture_delete(connection, kind, [record_id])
         table = table_of(kind)
         connection.execute(delete(table).where(table.c.id == record_id))
@@ -158,23 +159,24 @@ def insert_record(connection: Connection, kind: EntityKind, values: Mapping[str,
     return int(key[0])
 
 
-def write_record(connection: Connection, kind: EntityKind, record_id: int, values: Mapping[str, Any]) -> bool:
-    """Validate and write some fields of one record inside the caller's transaction; False if nothing changed."""
+def write_record(connection: Connection, kind: EntityKind, record_id: int, values: Mapping[str, Any]) -> dict[str, Any]:
+    """Validate and write some fields of one record inside the caller's transaction; returns the values the
+    changed fields had before (empty, so false, when nothing changed)."""
     _check_columns(kind, values)
     forbidden = set(values) & _READ_ONLY_COLUMNS
     if forbidden:
         raise ValidationError(tr("The {field} of a record cannot be changed.", field=sorted(forbidden)[0]))
-    before = _fetch(connection, kind, record_id)
+    before = fetch_values(connection, kind, record_id)
     after = validate(connection, kind, {**before, **values}, before=before)
     changed = {column: after[column] for column in after if after[column] != before.get(column)}
     if not changed:
-        return False
+        return {}
     table = table_of(kind)
     try:
         connection.execute(update(table).where(table.c.id == record_id).values(changed))
     except IntegrityError as error:
         raise explain_integrity_error(kind, error) from None
-    return True
+    return {column: before[column] for column in changed}
 
 
 def _defaults(kind: EntityKind) -> dict[str, Any]:
